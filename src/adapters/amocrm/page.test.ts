@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from './context';
+import { PAGES } from './facts';
+import { accountOf, amoPage, leadIdFromUrl } from './page';
+
+describe('amoCRM page detection', () => {
+  it.each(PAGES.flatMap((p) => p.examples.map((path) => [p.kind, path] as const)))('%s ← %s', (kind, path) => {
+    for (const host of ['acme.amocrm.ru', 'acme.amocrm.com', 'acme.kommo.com']) {
+      expect(amoPage(new URL(`https://${host}${path}`))).toBe(kind);
+    }
+  });
+
+  it('ignores other pages and other hosts', () => {
+    expect(amoPage(new URL('https://acme.amocrm.ru/contacts/list/'))).toBeNull();
+    expect(amoPage(new URL('https://acme.amocrm.ru/leads/add/'))).toBeNull();
+    expect(amoPage(new URL('https://amocrm.ru.evil.example/leads/detail/1'))).toBeNull();
+  });
+
+  it('reads the lead id and the account', () => {
+    expect(leadIdFromUrl(new URL('https://acme.amocrm.ru/leads/detail/31337'))).toBe('31337');
+    expect(leadIdFromUrl(new URL('https://acme.amocrm.ru/leads/pipeline/3'))).toBeNull();
+    expect(accountOf('acme.amocrm.ru')).toBe('acme');
+  });
+
+  it('parses budgets as shown', () => {
+    expect(parseAmount('85 000')).toBe(85000);
+    expect(parseAmount('1\u00a0500\u00a0000 ₽')).toBe(1500000);
+    expect(parseAmount('12,5')).toBe(12.5);
+    expect(parseAmount('')).toBeNull();
+    expect(parseAmount('—')).toBeNull();
+  });
+});

@@ -1,0 +1,16 @@
+import { PAGES, isAmoHost } from './facts';
+
+export function amoPage(url: URL): string | null {
+  if (!isAmoHost(url.hostname)) return null;
+  return PAGES.find((p) => p.path.test(url.pathname))?.kind ?? null;
+}
+
+export function leadIdFromUrl(url: URL): string | null {
+  return /^\/leads\/detail\/(\d+)/.exec(url.pathname)?.[1] ?? null;
+}
+
+/** "mycompany.amocrm.ru" → "mycompany". */
+export function accountOf(host: string): string | null {
+  const first = host.split('.')[0];
+  return first && first !== 'www' ? first : null;
+}

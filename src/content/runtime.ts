@@ -1,0 +1,208 @@
+/**
+ * The content-script runtime shared by every CRM: runs the adapter on each page (restarting on
+ * SPA navigation), turns its close reports into pending records and the panel, and reports
+ * detection health. Adapters only observe; everything else happens here.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { AdapterRuntime, CloseEvent, CrmAdapter } from '../adapters/types';
+import type { Catalog } from '../core/catalog';
+import { resolveLang, translator, type Translate } from '../core/i18n';
+import { newRecordId, type Lang } from '../core/primitives';
+import type { CaptureRequest } from '../core/protocol';
+import { leadKeyOf, type Answer } from '../core/rejection';
+import { segmentFor } from '../core/segments';
+import type { Settings } from '../core/settings';
+import { createPanelStore } from '../components/panel/store';
+import { call } from '../platform/messaging';
+import { loadCatalog, loadSettings, watchConfig } from '../platform/stored';
+import { listenBridge, sendBridge } from './bridge';
+import { hideHealthChip, showHealthChip } from './health-chip';
+import { PanelHost } from './panel-host';
+
+/** The same close reported again (DOM and request, a repeated event) within this time opens no second panel. */
+const REPEAT_MS = 15_000;
+/** How long a page may take to render its anchors before it counts as broken. */
+const SETTLE_MS = 6_000;
+
+interface Config {
+  settings: Settings;
+  catalog: Catalog;
+  lang: Lang;
+  t: Translate;
+}
+
+async function loadConfig(): Promise<Config> {
+  const [{ settings }, { catalog }] = await Promise.all([loadSettings(), loadCatalog()]);
+  const lang = resolveLang(settings.language, browser.i18n?.getUILanguage?.() ?? navigator.language);
+  return { settings, catalog, lang, t: translator(lang) };
+}
+
+export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
+  let config = await loadConfig();
+  const store = createPanelStore();
+  const recent = new Map<string, { at: number; item: CaptureRequest }>();
+
+  const panel = new PanelHost(ctx, store, () => ({
+    catalog: config.catalog,
+    rules: config.settings.comments,
+    lang: config.lang,
+    t: config.t,
+    segmentFor: (items) => segmentFor(items[0]!.context, config.settings),
+    save,
+    later,
+  }));
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (!s.sessions.length && prev.sessions.length) panel.hide();
+  });
+  ctx.onInvalidated(unsubscribe);
+
+  async function save(_: number, answer: Answer): Promise<string | null> {
+    const session = store.getState().sessions[0];
+    if (!session) return null;
+    const results = await Promise.all(session.items.map((item) => call('tag', { id: item.id, answer, capture: item })));
+    const failed = results.find((r) => !r.ok);
+    if (failed && !failed.ok) {
+      return failed.error.code === 'quota' ? config.t('error.quota') : config.t('error.save-failed', { message: failed.error.message });
+    }
+    session.hold?.proceed();
+    store.getState().shift();
+    return null;
+  }
+
+  function later(): void {
+    const session = store.getState().sessions[0];
+    session?.hold?.cancel();
+    store.getState().shift();
+  }
+
+  function close(event: CloseEvent): void {
+    const now = Date.now();
+    const items: CaptureRequest[] = [];
+    for (const lead of event.leads) {
+      const key = `${leadKeyOf(lead)}|${lead.toStage.id}`;
+      const seen = recent.get(key);
+      if (seen && now - seen.at < REPEAT_MS) continue;
+      const item: CaptureRequest = { id: newRecordId(), via: event.via, detectedAt: now, context: lead };
+      recent.set(key, { at: now, item });
+      items.push(item);
+    }
+    if (!items.length) {
+      event.hold?.proceed();
+      return;
+    }
+    // Show the panel first (it must be up within 50 ms); the pending writes go out at the same time.
+    store.getState().push({ items, hold: event.hold });
+    void panel.show();
+    for (const item of items) {
+      void call('capture', item).then((res) => {
+        if (res.ok && res.value.id !== item.id) store.getState().adoptId(item.id, res.value.id);
+        if (!res.ok) console.warn('[WhyLost] pending record not written:', res.error.message);
+      });
+    }
+  }
+
+  function withdraw(lead: Parameters<AdapterRuntime['withdraw']>[0]): void {
+    for (const [key, { item }] of recent) {
+      const c = item.context;
+      if (c.leadId !== lead.leadId || c.entityType !== lead.entityType) continue;
+      if (lead.toStageId && c.toStage.id !== lead.toStageId) continue;
+      recent.delete(key);
+      void call('withdraw', { id: item.id });
+      const state = store.getState();
+      const index = state.sessions.findIndex((s) => s.items.some((i) => i.id === item.id));
+      if (index === 0) state.shift();
+      else if (index > 0) store.setState({ sessions: state.sessions.filter((_, i) => i !== index) });
+    }
+  }
+
+  let page: AbortController | null = null;
+  const startPage = () => {
+    page?.abort();
+    page = new AbortController();
+    const signal = AbortSignal.any([page.signal, ctx.signal]);
+    hideHealthChip();
+    const url = new URL(location.href);
+    const kind = adapter.page(url, document);
+    if (!kind || !config.settings.crms[adapter.crm].enabled) return;
+    const hooksMissing = new Set<string>();
+    const bridgeListeners: ((m: Parameters<Parameters<AdapterRuntime['onBridge']>[0]>[0]) => void)[] = [];
+    listenBridge(adapter.crm, signal, (m) => bridgeListeners.forEach((l) => l(m)));
+    const health = watchHealth(adapter, kind, url, hooksMissing, signal, () => config.t);
+    const rt: AdapterRuntime = {
+      signal,
+      url,
+      settings: () => config.settings,
+      close,
+      withdraw,
+      hookMissing: (name) => {
+        hooksMissing.add(name);
+        health.check(true);
+      },
+      onBridge: (listener) => bridgeListeners.push(listener),
+      toBridge: (type, payload) => sendBridge(adapter.crm, type, payload),
+    };
+    try {
+      adapter.start(rt, kind);
+    } catch (error) {
+      console.error('[WhyLost] adapter failed to start', error);
+      rt.hookMissing('adapter-start');
+    }
+  };
+
+  const unwatch = watchConfig(async () => {
+    const wasEnabled = config.settings.crms[adapter.crm].enabled;
+    config = await loadConfig();
+    if (wasEnabled !== config.settings.crms[adapter.crm].enabled) startPage();
+  });
+  ctx.onInvalidated(unwatch);
+  ctx.addEventListener(window, 'wxt:locationchange', startPage);
+  startPage();
+}
+
+/**
+ * Checks the page's required anchors: reports "ok" as soon as all are there, "broken" when they
+ * are still missing after SETTLE_MS (or a hook is missing), and "ok" again if they turn up later.
+ * Polls a few selectors instead of observing mutations: an idle CRM page pays nothing per mutation.
+ */
+function watchHealth(
+  adapter: CrmAdapter,
+  kind: string,
+  url: URL,
+  hooksMissing: Set<string>,
+  signal: AbortSignal,
+  t: () => Translate,
+): { check(final: boolean): void } {
+  const required = adapter.anchors.filter((a) => a.required && a.pages.includes(kind));
+  const started = Date.now();
+  let reported: boolean | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const check = (final: boolean) => {
+    if (signal.aborted) return;
+    const missing = [...required.filter((a) => !document.querySelector(a.selector)).map((a) => a.name), ...hooksMissing];
+    const ok = missing.length === 0;
+    const settled = final || ok || Date.now() - started >= SETTLE_MS;
+    if (settled && reported !== ok) {
+      reported = ok;
+      void call('reportHealth', {
+        crm: adapter.crm,
+        host: url.hostname.toLowerCase(),
+        page: kind,
+        ok,
+        missing,
+        url: url.href,
+        at: Date.now(),
+      });
+      if (ok) hideHealthChip();
+      else showHealthChip(t()('health.broken', { missing: missing.join(', ') }), t()('panel.close'), signal);
+    }
+    if (!ok || !settled) {
+      clearTimeout(timer);
+      timer = setTimeout(() => check(false), settled ? 2_000 : 500);
+    }
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  check(false);
+  return { check };
+}
