@@ -1,0 +1,5 @@
+import { createRoot } from 'react-dom/client';
+import { Popup } from '../../src/components/popup/Popup';
+import '../../src/components/popup/popup.css';
+
+createRoot(document.getElementById('root')!).render(<Popup />);
