@@ -1,0 +1,34 @@
+/**
+ * Record messages: capture, tag, withdraw, read. Every write announces itself (see changed()).
+ */
+import type { WhyLostDB } from '../../core/storage/db';
+import * as repo from '../../core/storage/repository';
+import { serve } from '../../platform/messaging';
+import { loadCatalog, loadSettings } from '../../platform/stored';
+import { writing, type BackgroundContext } from '../context';
+
+async function owner(): Promise<repo.Owner> {
+  const { settings } = await loadSettings();
+  return { id: settings.identity.id, name: settings.identity.name };
+}
+
+export function registerRecordHandlers(db: WhyLostDB, bg: BackgroundContext): void {
+  serve('capture', async (req) => writing(bg, async () => repo.capture(db, req, await owner())));
+
+  serve('tag', async (req) => {
+    const [{ catalog }, { settings }] = await Promise.all([loadCatalog(), loadSettings()]);
+    return writing(bg, () =>
+      repo.tag(db, req, {
+        catalog,
+        rules: settings.comments,
+        owner: { id: settings.identity.id, name: settings.identity.name },
+        now: Date.now(),
+      }),
+    );
+  });
+
+  serve('withdraw', (req) => writing(bg, () => repo.withdraw(db, req.id, Date.now())));
+  serve('getRecord', (req) => repo.getRecord(db, req.id));
+  serve('pending', () => repo.pendingRecords(db));
+  serve('summary', async (req) => repo.summary(db, req, (await loadCatalog()).catalog));
+}

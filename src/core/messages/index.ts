@@ -1,0 +1,8 @@
+/**
+ * All interface texts. A new area adds its file and one line here.
+ */
+import { options } from './options';
+import { panel } from './panel';
+import { popup } from './popup';
+
+export const AREAS = [panel, popup, options] as const;

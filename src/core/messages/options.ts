@@ -1,0 +1,58 @@
+/** The options page. */
+import type { Messages } from './types';
+
+const en = {
+  'options.title': 'WhyLost settings',
+  'options.settingsProblem': 'A stored setting was invalid, so defaults are in use: {problem}',
+  'hosts.title': 'Portals on your own domain',
+  'hosts.intro': 'Bitrix24 on-premise or on its own domain, OneBox on your domain: add the address and allow access when the browser asks.',
+  'hosts.address': 'Portal address',
+  'hosts.crm': 'CRM',
+  'hosts.add': 'Add portal',
+  'hosts.remove': 'Remove',
+  'hosts.none': 'No portals added. Cloud portals (*.bitrix24.ru, *.1b.app, …) need nothing here.',
+  'hosts.problem.empty': 'Type the portal address, e.g. crm.example.com.',
+  'hosts.problem.invalid': 'This is not a web address. Type it like crm.example.com.',
+  'hosts.problem.ip-or-local': 'Use the portal’s domain name, not an IP address or “localhost”.',
+  'hosts.denied': 'Access to {host} was not allowed, so WhyLost cannot work there. Add it again and choose “Allow”.',
+  'hosts.failed': 'Could not add {host}: {message}',
+  'hosts.added': '{host} added. Reload its open tabs.',
+} as const;
+
+export const options: Messages<typeof en> = {
+  en,
+  ru: {
+    'options.title': 'Настройки WhyLost',
+    'options.settingsProblem': 'Сохранённая настройка была неверной, используются значения по умолчанию: {problem}',
+    'hosts.title': 'Порталы на своём домене',
+    'hosts.intro': 'Битрикс24 в коробке или на своём домене, OneBox на вашем домене: добавьте адрес и разрешите доступ, когда браузер спросит.',
+    'hosts.address': 'Адрес портала',
+    'hosts.crm': 'CRM',
+    'hosts.add': 'Добавить портал',
+    'hosts.remove': 'Удалить',
+    'hosts.none': 'Порталы не добавлены. Облачным порталам (*.bitrix24.ru, *.1b.app, …) здесь ничего не нужно.',
+    'hosts.problem.empty': 'Введите адрес портала, например crm.example.com.',
+    'hosts.problem.invalid': 'Это не веб-адрес. Введите его в виде crm.example.com.',
+    'hosts.problem.ip-or-local': 'Укажите доменное имя портала, а не IP-адрес или «localhost».',
+    'hosts.denied': 'Доступ к {host} не разрешён, WhyLost не сможет там работать. Добавьте снова и выберите «Разрешить».',
+    'hosts.failed': 'Не удалось добавить {host}: {message}',
+    'hosts.added': '{host} добавлен. Обновите его открытые вкладки.',
+  },
+  uk: {
+    'options.title': 'Налаштування WhyLost',
+    'options.settingsProblem': 'Збережене налаштування було невірним, використовуються типові значення: {problem}',
+    'hosts.title': 'Портали на власному домені',
+    'hosts.intro': 'Бітрікс24 у коробці або на власному домені, OneBox на вашому домені: додайте адресу й дозвольте доступ, коли браузер запитає.',
+    'hosts.address': 'Адреса порталу',
+    'hosts.crm': 'CRM',
+    'hosts.add': 'Додати портал',
+    'hosts.remove': 'Видалити',
+    'hosts.none': 'Портали не додано. Хмарним порталам (*.bitrix24.ua, *.1b.app, …) тут нічого не потрібно.',
+    'hosts.problem.empty': 'Введіть адресу порталу, наприклад crm.example.com.',
+    'hosts.problem.invalid': 'Це не веб-адреса. Введіть її у вигляді crm.example.com.',
+    'hosts.problem.ip-or-local': 'Вкажіть доменне ім’я порталу, а не IP-адресу чи «localhost».',
+    'hosts.denied': 'Доступ до {host} не дозволено, WhyLost не зможе там працювати. Додайте знову й оберіть «Дозволити».',
+    'hosts.failed': 'Не вдалося додати {host}: {message}',
+    'hosts.added': '{host} додано. Оновіть його відкриті вкладки.',
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * Shared pieces of the message protocol: the failure shape every response may take.
+ */
+import { z } from 'zod';
+
+export const ErrorCodeSchema = z.enum(['invalid-message', 'not-found', 'rules', 'quota', 'storage', 'forbidden']);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export const FailureSchema = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: ErrorCodeSchema, message: z.string() }),
+});
+export type Failure = z.infer<typeof FailureSchema>;
+
+/** A response: `{ ok: true, value }` or a failure with a code and a readable message. */
+export function result<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), FailureSchema]);
+}
+
+export function failure(code: ErrorCode, message: string): Failure {
+  return { ok: false, error: { code, message } };
+}
+
+/** Short readable text of a zod error: "context.leadId: Required; …". */
+export function describeZodError(error: z.ZodError, max = 3): string {
+  return error.issues
+    .slice(0, max)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+export const EmptySchema = z.object({}).strict();
