@@ -1,5 +1,4 @@
 import { defineConfig } from 'wxt';
-import { AMOCRM_MATCHES } from './src/adapters/amocrm/facts';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -11,10 +10,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and catalog; the database is IndexedDB in the extension's own origin.
-    permissions: ['storage'],
-    // Content scripts of the CRM hosts carry their own host access; nothing else is asked up front.
-    host_permissions: [...AMOCRM_MATCHES],
+    // storage: settings and catalog (the database is IndexedDB in the extension's own origin);
+    // scripting: content scripts for own-domain portals the user adds; contextMenus: «Записать отказ».
+    permissions: ['storage', 'scripting', 'contextMenus'],
+    // The CRM cloud hosts come with the content scripts' matches; nothing else is granted up front.
+    // Own-domain portals (on-premise Bitrix24, OneBox) are asked for one by one when the user adds them.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'whylost@whylost.app', strict_min_version: '128.0' } } }

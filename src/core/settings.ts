@@ -31,7 +31,12 @@ export const SegmentRuleSchema = z.object({
 });
 export type SegmentRule = z.infer<typeof SegmentRuleSchema>;
 
-export const ExtraHostSchema = z.object({ host: HostSchema, crm: CrmIdSchema });
+/** A portal on its own domain, added by the user (permission asked at that moment). */
+export const ExtraHostSchema = z.object({
+  host: HostSchema,
+  scheme: z.enum(['https', 'http']),
+  crm: z.enum(['bitrix24', 'onebox']),
+});
 export type ExtraHost = z.infer<typeof ExtraHostSchema>;
 
 export const OneboxStagesSchema = z.object({

@@ -2,7 +2,7 @@
  * Real Chromium with the built extension loaded (playwright-core, Debian's chromium).
  * Every host name resolves to 127.0.0.1, where the fixture server answers.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -25,14 +25,26 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; profileDir?: string; extensionDir?: string; locale?: string; extraArgs?: string[] } = {},
+  options: {
+    headless?: boolean;
+    profileDir?: string;
+    extensionDir?: string;
+    locale?: string;
+    extraArgs?: string[];
+    /**
+     * Origins granted at install, in a patched copy of the build. permissions.request() for a
+     * granted origin resolves true without the browser's prompt, which automation cannot click.
+     */
+    grantHosts?: string[];
+  } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new Error('Chromium not found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.');
   }
-  const ext = options.extensionDir ?? EXTENSION_DIR;
+  let ext = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`No built extension in ${ext}: run "npx wxt build" first.`);
+  if (options.grantHosts?.length) ext = withGrantedHosts(ext, options.grantHosts);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'whylost-profile-'));
   const headless = options.headless ?? true;
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -73,4 +85,14 @@ export async function launchWithExtension(
       if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+function withGrantedHosts(ext: string, origins: string[]): string {
+  const copy = mkdtempSync(join(tmpdir(), 'whylost-ext-'));
+  cpSync(ext, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
 }
