@@ -47,3 +47,13 @@ export function parseStageList(text: string): string[] {
   }
   return out;
 }
+
+/** The rows with `host`'s stages set (a new row is added after the others). */
+export function withStages(rows: Settings['onebox'], host: string, stages: string[]): Settings['onebox'] {
+  return rows.some((r) => r.host === host) ? rows.map((r) => (r.host === host ? { host, stages } : r)) : [...rows, { host, stages }];
+}
+
+/** The rows without `host`'s; the '*' row always stays. */
+export function withoutHost(rows: Settings['onebox'], host: string): Settings['onebox'] {
+  return host === '*' ? rows : rows.filter((r) => r.host !== host);
+}
