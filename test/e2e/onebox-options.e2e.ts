@@ -79,7 +79,11 @@ describe('OneBox refusal stages in the options', () => {
     // The background registers the OneBox scripts for the granted origin.
     const sw = await h.browser.serviceWorker();
     const ids = await eventually(
-      () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)),
+      () =>
+        sw.evaluate(async () => {
+          const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+          return (await api.scripting.getRegisteredContentScripts()).map((s) => s.id);
+        }),
       (list) => list.includes(`wl-extra-onebox-main-${OWN}`),
       15_000,
     );
