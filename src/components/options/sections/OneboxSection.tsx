@@ -75,7 +75,15 @@ function Row({ host, stages, t }: { host: string; stages: string[]; t: Translate
           <span>
             {label} — {t('onebox.stages')}
           </span>
-          <textarea data-testid="wl-onebox-stages" value={text} rows={Math.min(8, Math.max(3, text.split('\n').length + 1))} cols={40} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+          <textarea
+            data-testid="wl-onebox-stages"
+            value={text}
+            rows={Math.min(8, Math.max(3, text.split('\n').length + 1))}
+            cols={40}
+            onChange={(e) => setText(e.target.value)}
+            spellCheck={false}
+            style={{ fontWeight: 400 }}
+          />
         </label>
         <button type="submit" data-testid="wl-onebox-save">
           {t('onebox.save')}
