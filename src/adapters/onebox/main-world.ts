@@ -4,7 +4,7 @@
  * changes a request or its answer; it only reads them after they finish.
  */
 import { bridgeUp, onBridgeDown } from '../../main-world/bridge';
-import { accepted, stageChangesOf, type Body, type StageChange } from './request';
+import { accepted, stageChangesOf, stageRequestAddress, type Body, type StageChange } from './request';
 
 const MARK = Symbol.for('whylost.onebox.requests');
 
@@ -40,10 +40,13 @@ function watchFetch(): void {
     const request = input instanceof Request ? input : null;
     const method = init?.method ?? request?.method ?? 'GET';
     const url = request ? request.url : String(input);
-    let body: Body = null;
-    if (init?.body !== undefined) body = typeof init.body === 'string' || init.body instanceof URLSearchParams || init.body instanceof FormData ? init.body : null;
-    else if (request && request.method !== 'GET') body = await request.clone().text().catch(() => null);
-    const changes = safeChanges(method, url, body);
+    let changes: StageChange[] = [];
+    if (stageRequestAddress(method, url, location.href)) {
+      let body: Body = null;
+      if (init?.body !== undefined) body = typeof init.body === 'string' || init.body instanceof URLSearchParams || init.body instanceof FormData ? init.body : null;
+      else if (request) body = await request.clone().text().catch(() => null);
+      changes = safeChanges(method, url, body);
+    }
     const response = await original.call(window, input, init);
     if (changes.length) {
       void response

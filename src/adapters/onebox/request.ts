@@ -59,16 +59,22 @@ function objectsOf(body: Body): Fields[] {
   return [];
 }
 
-/** The stage changes a request carries (API v2's order/set takes several orders at once); [] for anything else. */
-export function stageChangesOf(method: string, url: string, body: Body, base: string): StageChange[] {
-  if (!(REQUEST.methods as readonly string[]).includes(method.toUpperCase())) return [];
+/** The address of a request that may change a stage (method and address checked), else null. Cheap: run before reading a body. */
+export function stageRequestAddress(method: string, url: string, base: string): URL | null {
+  if (!(REQUEST.methods as readonly string[]).includes(method.toUpperCase())) return null;
   let address: URL;
   try {
     address = new URL(url, base);
   } catch {
-    return [];
+    return null;
   }
-  if (address.origin !== new URL(base).origin || !REQUEST.path.test(address.pathname)) return [];
+  return address.origin === new URL(base).origin && REQUEST.path.test(address.pathname) ? address : null;
+}
+
+/** The stage changes a request carries (API v2's order/set takes several orders at once); [] for anything else. */
+export function stageChangesOf(method: string, url: string, body: Body, base: string): StageChange[] {
+  const address = stageRequestAddress(method, url, base);
+  if (!address) return [];
   const pathOrder = REQUEST.orderInPath.exec(address.pathname)?.[1] ?? null;
   const changes: StageChange[] = [];
   for (const fields of objectsOf(body)) {
