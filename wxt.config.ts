@@ -17,6 +17,8 @@ export default defineConfig({
     // Own-domain portals (on-premise Bitrix24, OneBox) are asked for one by one when the user adds them.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // Manual tagging (src/background/manual.ts): listed, and changeable, in the browser's shortcut settings.
+    commands: { 'tag-lost': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmdTagLost__' } },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'whylost@whylost.app', strict_min_version: '128.0' } } }
       : {}),

@@ -8,12 +8,14 @@ import { createBackgroundContext, updateBadge } from './context';
 import { registerHealthHandlers } from './handlers/health';
 import { registerRecordHandlers } from './handlers/records';
 import { startExtraHosts } from './extra-hosts';
+import { startManualTagging } from './manual';
 
 export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   const bg = createBackgroundContext(db);
   registerRecordHandlers(db, bg);
   registerHealthHandlers();
   startExtraHosts();
+  startManualTagging();
 
   // The install id is made here first, so no two contexts race to create it.
   void installIdItem.getValue();

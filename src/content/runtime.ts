@@ -18,6 +18,7 @@ import { call } from '../platform/messaging';
 import { loadCatalog, loadSettings, watchConfig } from '../platform/stored';
 import { listenBridge, sendBridge } from './bridge';
 import { hideHealthChip, showHealthChip } from './health-chip';
+import { startManual } from './manual';
 import { PanelHost } from './panel-host';
 
 /** The same close reported again (DOM and request, a repeated event) within this time opens no second panel. */
@@ -115,6 +116,8 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       else if (index > 0) store.setState({ sessions: state.sessions.filter((_, i) => i !== index) });
     }
   }
+
+  startManual(ctx, adapter, close);
 
   let page: AbortController | null = null;
   const startPage = () => {

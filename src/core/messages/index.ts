@@ -1,8 +1,10 @@
 /**
  * All interface texts. A new area adds its file and one line here.
  */
+import { manual } from './manual';
+import { onebox } from './onebox';
 import { options } from './options';
 import { panel } from './panel';
 import { popup } from './popup';
 
-export const AREAS = [panel, popup, options] as const;
+export const AREAS = [panel, popup, options, onebox, manual] as const;
