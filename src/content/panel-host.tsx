@@ -50,7 +50,11 @@ function Placed({ anchor, children }: { anchor: Element | null | undefined; chil
   }, [anchor]);
   // The host element itself is moved (a fixed box the size of the panel): rules inside the shadow
   // root beat the page's, and the element the CRM sees covers exactly the panel.
-  const at = placement ? `top:${Math.round(placement.top)}px !important;left:${Math.round(placement.left)}px !important;` : 'visibility:hidden !important;';
+  // Until measured (never painted: the layout effect re-renders first) it sits as a side sheet;
+  // never hidden, so the panel can take focus as it mounts.
+  const at = placement
+    ? `top:${Math.round(placement.top)}px !important;left:${Math.round(placement.left)}px !important;`
+    : 'top:16px !important;right:16px !important;';
   return (
     <div ref={ref} className="wl-place" data-placement={placement?.placement}>
       <style>{`:host{${at}}`}</style>

@@ -67,7 +67,7 @@ export function AnswerForm(props: Props) {
     const target = focusNext.current;
     if (!target) return;
     focusNext.current = null;
-    form.current?.querySelector<HTMLElement>(`[data-testid="${target}"]`)?.focus();
+    form.current?.querySelector<HTMLElement>(`[data-testid="${target}"]`)?.focus({ preventScroll: true });
   });
 
   const visible = useMemo(() => {

@@ -74,7 +74,7 @@ export function Panel(props: PanelProps) {
       e.preventDefault();
       onLater();
     } else if (e.key === 'Tab') {
-      const nodes = [...(root.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((n) => n.offsetParent !== null || n === document.activeElement);
+      const nodes = [...(root.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((n) => n.tabIndex >= 0 && n.getClientRects().length > 0 && !(n instanceof HTMLInputElement && n.type === 'radio' && !n.checked));
       if (!nodes.length) return;
       const active = (root.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement;
       const at = nodes.indexOf(active as HTMLElement);
