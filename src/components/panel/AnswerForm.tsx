@@ -62,6 +62,11 @@ export function AnswerForm(props: Props) {
     };
   }, []);
 
+  // The chosen reason stays in view when the list scrolls (it shrinks as the reason's fields appear).
+  useLayoutEffect(() => {
+    form.current?.querySelector<HTMLElement>('.wl-list [aria-checked="true"]')?.scrollIntoView?.({ block: 'nearest' });
+  }, [answer.reasonId, answer.attempts === null]);
+
   // Focus moves after the fields of a newly chosen reason exist.
   useLayoutEffect(() => {
     const target = focusNext.current;
@@ -227,7 +232,7 @@ export function AnswerForm(props: Props) {
               ))}
             </select>
           </label>
-          <span className="wl-hint" data-testid="wl-segment-source" data-source={segment.source}>
+          <span className="wl-hint" data-testid="wl-segment-source" data-source={segment.source} title={t(`panel.segmentSource.${segment.source}`)}>
             {t(`panel.segmentSource.${segment.source}`)}
           </span>
         </div>
@@ -249,10 +254,10 @@ export function AnswerForm(props: Props) {
           }}
         />
         <span id={ids.filterHint} className="wl-sr">
-          {t('panel.keys')}
+          {variant === 'overlay' ? t('panel.keys') : t('panel.keysPage')}
         </span>
 
-        <div id={ids.list}>
+        <div id={ids.list} className="wl-list">
           {visible.loss.length > 0 && (
             <fieldset className="wl-group" role="radiogroup" aria-label={t('panel.loss')}>
               <legend>{t('panel.loss')}</legend>
@@ -376,15 +381,21 @@ export function AnswerForm(props: Props) {
       </div>
 
       <footer className="wl-foot">
-        <span className="wl-keys" aria-hidden="true">
-          {variant === 'overlay' ? t('panel.keys') : t('panel.keysPage')}
-        </span>
+        {/* The shortcut is drawn by CSS (data-key) so it is not part of the button's text. */}
         {onLater && (
-          <button type="button" className="wl-btn" data-testid="wl-later" onClick={onLater}>
+          <button type="button" className="wl-btn" data-testid="wl-later" data-key="Esc" aria-keyshortcuts="Escape" onClick={onLater}>
             {t('panel.later')}
           </button>
         )}
-        <button type="button" className="wl-btn wl-primary" data-testid="wl-save" disabled={saving} onClick={() => void save()}>
+        <button
+          type="button"
+          className="wl-btn wl-primary"
+          data-testid="wl-save"
+          data-key="↵"
+          aria-keyshortcuts="Enter"
+          disabled={saving}
+          onClick={() => void save()}
+        >
           {saveLabel}
         </button>
       </footer>
