@@ -13,6 +13,7 @@ import type { CaptureRequest } from '../core/protocol';
 import { leadKeyOf, type Answer } from '../core/rejection';
 import { chooseSegment, type LastSegments } from '../core/segments';
 import type { Settings } from '../core/settings';
+import { saveFailure } from '../components/panel/explain';
 import { createPanelStore, type OpenSession } from '../components/panel/store';
 import { call } from '../platform/messaging';
 import { lastSegmentsItem, loadLastSegments, saveLastSegment } from '../platform/last-segments';
@@ -74,7 +75,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     }
     const failed = results.find((r) => !r.ok);
     if (failed && !failed.ok) {
-      return failed.error.code === 'quota' ? config.t('error.quota') : config.t('error.save-failed', { message: failed.error.message });
+      return saveFailure(config.t, failed.error);
     }
     return null;
   }

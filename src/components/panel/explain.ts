@@ -15,3 +15,8 @@ export function explainProblem(problem: AnswerProblem, t: Translate, catalog: Ca
   if (problem.code === 'secondary-invalid') return t('error.secondary-invalid', { reason: label(problem.reasonId) });
   return describeProblem(t, problem);
 }
+
+/** A save the background refused or could not write: a full disk is said plainly. */
+export function saveFailure(t: Translate, error: { code: string; message: string }): string {
+  return error.code === 'quota' ? t('error.quota') : t('error.save-failed', { message: error.message });
+}

@@ -14,6 +14,7 @@ import { chooseSegment, type LastSegments } from '../../core/segments';
 import { saveLastSegment, loadLastSegments } from '../../platform/last-segments';
 import { loadPageConfig, useLive, type PageConfig } from '../../platform/live';
 import { call } from '../../platform/messaging';
+import { saveFailure } from '../panel/explain';
 import { Panel } from '../panel/Panel';
 import type { Theme } from '../panel/theme';
 
@@ -81,7 +82,7 @@ export function RecordPage({ ids }: { ids: string[] }) {
       await saveLastSegment(first, answer.segment).catch(() => undefined);
     }
     const failed = results.find((r) => !r.ok);
-    if (failed && !failed.ok) return failed.error.code === 'quota' ? t('error.quota') : t('error.save-failed', { message: failed.error.message });
+    if (failed && !failed.ok) return saveFailure(t, failed.error);
     setSaved(true);
     return null;
   };

@@ -5,23 +5,12 @@
  */
 import { answerProblems, normaliseAnswer } from '../answer-rules';
 import type { Catalog } from '../catalog';
-import { failure, type Failure } from '../protocol/common';
+import { failure } from '../protocol/common';
 import type { EditAnswerRequest, ReopenRequest } from '../protocol/edits';
 import { RejectionSchema, type Rejection } from '../rejection';
 import type { CommentRules } from '../settings';
 import type { WhyLostDB } from './db';
-import { isQuotaError, statusFor } from './repository';
-
-type Result<T> = { ok: true; value: T } | Failure;
-
-async function guard<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isQuotaError(error)) return failure('quota', 'the browser storage is full');
-    return failure('storage', error instanceof Error ? error.message : String(error));
-  }
-}
+import { guard, statusFor, type Result } from './repository';
 
 const bump = (record: Rejection, now: number) => Math.max(now, record.updatedAt + 1);
 
