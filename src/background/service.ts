@@ -5,6 +5,7 @@
 import { openDatabase, type WhyLostDB } from '../core/storage/db';
 import { installIdItem } from '../platform/stored';
 import { createBackgroundContext, updateBadge } from './context';
+import { registerEditHandlers } from './handlers/edits';
 import { registerHealthHandlers } from './handlers/health';
 import { registerRecordHandlers } from './handlers/records';
 import { startExtraHosts } from './extra-hosts';
@@ -14,6 +15,7 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   const bg = createBackgroundContext(db);
   registerRecordHandlers(db, bg);
   registerHealthHandlers();
+  registerEditHandlers(db, bg);
   startExtraHosts();
   startManualTagging();
 

@@ -1,47 +1,101 @@
 /**
- * Mounts the panel as <whylost-panel> with an open shadow root (styles isolated both ways),
- * fixed at the side of the viewport so the CRM layout never shifts, above the CRM's modals.
- * Focus returns to where it was in the CRM when the panel closes.
+ * Mounts the panel as <whylost-panel> with an open shadow root (styles isolated both ways).
+ * The host is a fixed box above everything (so the CRM layout never shifts), placed beside the
+ * control that closed the lead or as a side sheet, in the page's light or dark look. Focus
+ * returns to the CRM when the panel closes.
  */
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { useStore } from 'zustand';
 import { Panel, type PanelProps } from '../components/panel/Panel';
 import css from '../components/panel/panel.css?inline';
-import type { PanelStore } from '../components/panel/store';
+import { placePanel, type Placement } from '../components/panel/placement';
+import type { OpenSession, PanelStore } from '../components/panel/store';
+import { pageTheme, type Theme } from '../components/panel/theme';
 
 export const PANEL_TAG = 'whylost-panel';
 
-type Env = Omit<PanelProps, 'items' | 'onSave' | 'onLater' | 'segment'> & {
-  segmentFor(items: PanelProps['items']): PanelProps['segment'];
-  save(session: number, answer: Parameters<PanelProps['onSave']>[0]): Promise<string | null>;
+type Env = Pick<PanelProps, 'catalog' | 'rules' | 'lang' | 't'> & {
+  segmentFor(items: OpenSession['items']): PanelProps['segment'];
+  save(session: OpenSession, answer: Parameters<PanelProps['onSave']>[0], ids: string[]): Promise<string | null>;
   later(): void;
 };
 
-function PanelView({ store, env }: { store: PanelStore; env: () => Env }) {
+/** Keeps the panel beside its anchor (re-placed when the panel or the window changes size). */
+function Placed({ anchor, children }: { anchor: Element | null | undefined; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [placement, setPlacement] = useState<Placement | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => {
+      const rect = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
+      const next = placePanel({
+        anchor: rect,
+        viewport: { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight },
+        panel: { width: el.offsetWidth, height: el.offsetHeight },
+      });
+      setPlacement((p) => (p && p.top === next.top && p.left === next.left && p.placement === next.placement ? p : next));
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    window.addEventListener('resize', update);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', update);
+    };
+  }, [anchor]);
+  // The host element itself is moved (a fixed box the size of the panel): rules inside the shadow
+  // root beat the page's, and the element the CRM sees covers exactly the panel.
+  // Until measured (never painted: the layout effect re-renders first) it sits as a side sheet;
+  // never hidden, so the panel can take focus as it mounts.
+  const at = placement
+    ? `top:${Math.round(placement.top)}px !important;left:${Math.round(placement.left)}px !important;`
+    : 'top:16px !important;right:16px !important;';
+  return (
+    <div ref={ref} className="wl-place" data-placement={placement?.placement}>
+      <style>{`:host{${at}}`}</style>
+      {children}
+    </div>
+  );
+}
+
+function PanelView({ store, env, theme }: { store: PanelStore; env: () => Env; theme: () => Theme }) {
   const session = useStore(store, (s) => s.sessions[0]);
   if (!session) return null;
   const e = env();
   return (
-    <Panel
-      key={session.items[0]?.id}
-      items={session.items}
-      catalog={e.catalog}
-      rules={e.rules}
-      lang={e.lang}
-      t={e.t}
-      segment={e.segmentFor(session.items)}
-      onSave={(answer) => e.save(0, answer)}
-      onLater={e.later}
-    />
+    <Placed anchor={session.anchor}>
+      <Panel
+        key={session.key}
+        items={session.items}
+        total={session.total}
+        catalog={e.catalog}
+        rules={e.rules}
+        lang={e.lang}
+        t={e.t}
+        theme={theme()}
+        segment={e.segmentFor(session.items)}
+        initial={session.suggestedReasonId ? { reasonId: session.suggestedReasonId } : undefined}
+        onSave={(answer, ids) => e.save(session, answer, ids)}
+        onLater={e.later}
+      />
+    </Placed>
   );
+}
+
+function focusable(el: Element | null | undefined): el is HTMLElement {
+  return el instanceof HTMLElement && el.isConnected && el !== document.body && (el.tabIndex >= 0 || el.isContentEditable);
 }
 
 export class PanelHost {
   private ui: ShadowRootContentScriptUi<Root> | null = null;
   private mounting: Promise<void> | null = null;
-  private returnFocus: Element | null = null;
+  private returnFocus: HTMLElement | null = null;
+  private theme: Theme = 'light';
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -50,23 +104,25 @@ export class PanelHost {
   ) {}
 
   /** Shows the panel if it is not already up. Resolves when it is in the page. */
-  async show(): Promise<void> {
+  async show(anchor?: Element | null): Promise<void> {
     if (this.ui?.mounted) return;
     if (this.mounting) return this.mounting;
-    this.returnFocus = document.activeElement;
+    const active = document.activeElement;
+    this.returnFocus = focusable(active) ? active : focusable(anchor) ? anchor : null;
+    this.theme = pageTheme(anchor ?? null);
     this.mounting = (async () => {
       this.ui ??= await createShadowRootUi<Root>(this.ctx, {
         name: PANEL_TAG,
         // Inside the shadow root, after WXT's `:host{all:initial !important}`: important rules of the
-        // shadow context beat the page's, so the CRM cannot move or hide the panel.
-        css: `:host{position:fixed !important;top:16px !important;right:16px !important;z-index:2147483647 !important;display:block !important;margin:0 !important}\n${css}`,
+        // shadow context beat the page's, so the CRM cannot move, hide or resize the layer.
+        css: `:host{position:fixed !important;top:16px !important;left:auto !important;right:auto !important;bottom:auto !important;width:auto !important;height:auto !important;z-index:2147483647 !important;display:block !important;margin:0 !important;padding:0 !important;transform:none !important}\n${css}`,
         position: 'inline',
         anchor: 'body',
         append: 'last',
         isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'paste'],
         onMount: (container) => {
           const root = createRoot(container);
-          root.render(<PanelView store={this.store} env={this.env} />);
+          root.render(<PanelView store={this.store} env={this.env} theme={() => this.theme} />);
           return root;
         },
         onRemove: (root) => root?.unmount(),
@@ -84,6 +140,6 @@ export class PanelHost {
     this.ui?.remove();
     const back = this.returnFocus;
     this.returnFocus = null;
-    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    if (back?.isConnected) back.focus({ preventScroll: true });
   }
 }

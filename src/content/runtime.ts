@@ -11,10 +11,12 @@ import { resolveLang, translator, type Translate } from '../core/i18n';
 import { newRecordId, type Lang } from '../core/primitives';
 import type { CaptureRequest } from '../core/protocol';
 import { leadKeyOf, type Answer } from '../core/rejection';
-import { segmentFor } from '../core/segments';
+import { chooseSegment, type LastSegments } from '../core/segments';
 import type { Settings } from '../core/settings';
-import { createPanelStore } from '../components/panel/store';
+import { saveFailure } from '../components/panel/explain';
+import { createPanelStore, type OpenSession } from '../components/panel/store';
 import { call } from '../platform/messaging';
+import { lastSegmentsItem, loadLastSegments, saveLastSegment } from '../platform/last-segments';
 import { loadCatalog, loadSettings, watchConfig } from '../platform/stored';
 import { listenBridge, sendBridge } from './bridge';
 import { hideHealthChip, showHealthChip } from './health-chip';
@@ -31,12 +33,14 @@ interface Config {
   catalog: Catalog;
   lang: Lang;
   t: Translate;
+  /** The segment last chosen in the panel, per pipeline. */
+  memory: LastSegments;
 }
 
 async function loadConfig(): Promise<Config> {
-  const [{ settings }, { catalog }] = await Promise.all([loadSettings(), loadCatalog()]);
+  const [{ settings }, { catalog }, memory] = await Promise.all([loadSettings(), loadCatalog(), loadLastSegments()]);
   const lang = resolveLang(settings.language, browser.i18n?.getUILanguage?.() ?? navigator.language);
-  return { settings, catalog, lang, t: translator(lang) };
+  return { settings, catalog, lang, t: translator(lang), memory };
 }
 
 export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
@@ -49,7 +53,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     rules: config.settings.comments,
     lang: config.lang,
     t: config.t,
-    segmentFor: (items) => segmentFor(items[0]!.context, config.settings),
+    segmentFor: (items) => chooseSegment(items[0]!.context, config.settings, config.memory),
     save,
     later,
   }));
@@ -58,16 +62,22 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   });
   ctx.onInvalidated(unsubscribe);
 
-  async function save(_: number, answer: Answer): Promise<string | null> {
-    const session = store.getState().sessions[0];
-    if (!session) return null;
-    const results = await Promise.all(session.items.map((item) => call('tag', { id: item.id, answer, capture: item })));
+  /** Tags the leads `ids` of a session (all of a batch, or the current one of "one by one"). */
+  async function save(session: OpenSession, answer: Answer, ids: string[]): Promise<string | null> {
+    const items = session.items.filter((item) => ids.includes(item.id));
+    const results = await Promise.all(items.map((item) => call('tag', { id: item.id, answer, capture: item })));
+    const saved = items.filter((_, i) => results[i]?.ok).map((item) => item.id);
+    const finished = store.getState().resolve(saved);
+    finished.forEach((s) => s.hold?.proceed());
+    const first = items[0];
+    if (saved.length && first && answer.segment && answer.segment !== chooseSegment(first.context, config.settings, config.memory).segment) {
+      // The manager switched the segment: remember it for this pipeline.
+      config.memory = await saveLastSegment(first.context, answer.segment).catch(() => config.memory);
+    }
     const failed = results.find((r) => !r.ok);
     if (failed && !failed.ok) {
-      return failed.error.code === 'quota' ? config.t('error.quota') : config.t('error.save-failed', { message: failed.error.message });
+      return saveFailure(config.t, failed.error);
     }
-    session.hold?.proceed();
-    store.getState().shift();
     return null;
   }
 
@@ -93,8 +103,8 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       return;
     }
     // Show the panel first (it must be up within 50 ms); the pending writes go out at the same time.
-    store.getState().push({ items, hold: event.hold });
-    void panel.show();
+    store.getState().push({ items, hold: event.hold, anchor: event.anchor });
+    void panel.show(event.anchor);
     for (const item of items) {
       void call('capture', item).then((res) => {
         if (res.ok && res.value.id !== item.id) store.getState().adoptId(item.id, res.value.id);
@@ -110,10 +120,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       if (lead.toStageId && c.toStage.id !== lead.toStageId) continue;
       recent.delete(key);
       void call('withdraw', { id: item.id });
-      const state = store.getState();
-      const index = state.sessions.findIndex((s) => s.items.some((i) => i.id === item.id));
-      if (index === 0) state.shift();
-      else if (index > 0) store.setState({ sessions: state.sessions.filter((_, i) => i !== index) });
+      store.getState().resolve([item.id]);
     }
   }
 
@@ -159,6 +166,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     if (wasEnabled !== config.settings.crms[adapter.crm].enabled) startPage();
   });
   ctx.onInvalidated(unwatch);
+  ctx.onInvalidated(lastSegmentsItem.watch(() => void loadLastSegments().then((memory) => (config.memory = memory))));
   ctx.addEventListener(window, 'wxt:locationchange', startPage);
   startPage();
 }

@@ -1,91 +1,82 @@
 /**
- * The reason panel: which reason, a meaningful comment, save or defer. Keyboard-first:
- * digits pick a reason, Enter saves (Ctrl+Enter inside the comment), Esc defers; focus stays
- * inside while it is open. Texts from the page (lead titles) are rendered as text only.
+ * The reason panel: which reason (from the segment's list, losses and junk apart), a meaningful
+ * comment, the reason's extras, then save or defer. One close or a batch (one reason for all, or
+ * one by one). Used over the CRM (in a shadow root) and on the extension's record page.
+ *
+ * Keyboard: typing filters the reasons, digits pick one, Enter saves, Esc defers (first clears a
+ * filter), Tab stays inside. Texts from the page (lead titles) are rendered as text only.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { answerProblems } from '../../core/answer-rules';
-import { reasonsForSegment, type Catalog, type Reason } from '../../core/catalog';
-import { describeProblem, type Translate } from '../../core/i18n';
-import { pickText, type Lang, type Segment } from '../../core/primitives';
-import type { CaptureRequest } from '../../core/protocol';
-import { EMPTY_ANSWER, type Answer } from '../../core/rejection';
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import type { Catalog } from '../../core/catalog';
+import type { Translate } from '../../core/i18n';
+import type { Lang } from '../../core/primitives';
+import type { Answer, LeadContext } from '../../core/rejection';
+import type { Segment } from '../../core/primitives';
+import type { SegmentSource } from '../../core/segments';
 import type { CommentRules } from '../../core/settings';
+import { AnswerForm } from './AnswerForm';
+import type { Theme } from './theme';
 
-export interface PanelProps {
-  items: CaptureRequest[];
-  catalog: Catalog;
-  rules: CommentRules;
-  segment: Segment;
-  lang: Lang;
-  t: Translate;
-  /** Resolves with an error text, or null when saved. */
-  onSave(answer: Answer): Promise<string | null>;
-  onLater(): void;
+/** One lead the panel asks about: a captured close, or a stored record. */
+export interface PanelItem {
+  id: string;
+  context: Pick<LeadContext, 'title' | 'toStage' | 'pipeline' | 'crm' | 'host'>;
 }
 
-const focusable = 'button:not([disabled]), textarea, input, [tabindex="0"]';
+export interface PanelProps {
+  /** The leads still waiting in this session (a batch answered one by one shrinks). */
+  items: PanelItem[];
+  /** How many leads the session started with. */
+  total?: number;
+  catalog: Catalog;
+  rules: CommentRules;
+  /** The segment offered first and why ('recorded': the record's own, when editing). */
+  segment: { segment: Segment; source: SegmentSource | 'recorded' };
+  lang: Lang;
+  t: Translate;
+  /** Filled in at first: a suggested reason, or the record's current answer when editing. */
+  initial?: Partial<Answer>;
+  /** 'overlay' over a CRM page (Esc defers); 'page' on the extension's record page. */
+  variant?: 'overlay' | 'page';
+  theme?: Theme;
+  style?: CSSProperties;
+  /** Saves `answer` for the leads `ids`; resolves with an error text, or null when saved. */
+  onSave(answer: Answer, ids: string[]): Promise<string | null>;
+  /** Defer: the leads stay pending. Absent on the record page. */
+  onLater?(): void;
+}
 
-export function Panel({ items, catalog, rules, segment, lang, t, onSave, onLater }: PanelProps) {
-  const [answer, setAnswer] = useState<Answer>({ ...EMPTY_ANSWER, segment });
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+export type BatchMode = 'all' | 'each';
+
+const FOCUSABLE = 'button:not([disabled]), textarea, input:not([disabled]), select, summary, [tabindex="0"]';
+
+export function Panel(props: PanelProps) {
+  const { items, t, variant = 'overlay', theme = 'light', onLater } = props;
+  const total = Math.max(props.total ?? items.length, items.length);
+  const [mode, setMode] = useState<BatchMode>('all');
+  const [segment, setSegment] = useState(props.segment.segment);
   const root = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const errorId = useId();
-
-  const reasons = useMemo(() => reasonsForSegment(catalog, segment), [catalog, segment]);
-  const numbered = useMemo(() => {
-    const loss = reasons.filter((r) => r.kind === 'loss');
-    const junk = reasons.filter((r) => r.kind === 'junk');
-    return { loss, junk, ordered: [...loss, ...junk] };
-  }, [reasons]);
-  const chosen = reasons.find((r) => r.id === answer.reasonId);
   const first = items[0];
-  const title = items.length > 1 ? t('panel.batch', { count: items.length }) : first?.context.title || t('panel.untitled');
+  const batch = total > 1;
+  const current = mode === 'each' ? items.slice(0, 1) : items;
+  const position = total - items.length + 1;
 
+  // A session is answered one by one: announce which lead is asked now.
+  const [announce, setAnnounce] = useState('');
   useEffect(() => {
-    root.current?.querySelector<HTMLElement>('[data-testid="wl-reason"]')?.focus();
-  }, []);
-
-  const choose = (reason: Reason) => {
-    setAnswer((a) => ({ ...a, reasonId: reason.id, competitor: reason.asks.includes('competitor') ? a.competitor : null }));
-    setError(null);
-  };
-
-  const save = async () => {
-    if (saving) return;
-    const problems = answerProblems(answer, catalog, rules);
-    if (problems.length) {
-      setError(problems.map((p) => describeProblem(t, p)).join(' '));
-      return;
-    }
-    setSaving(true);
-    const failure = await onSave(answer);
-    setSaving(false);
-    if (failure) setError(failure);
-  };
+    if (batch && mode === 'each') setAnnounce(t('panel.batchPosition', { index: position, total }));
+  }, [batch, mode, position, total, t]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const target = e.target as HTMLElement;
-    const typing = target.tagName === 'TEXTAREA' || target.tagName === 'INPUT';
-    if (e.key === 'Escape') {
+    if (e.defaultPrevented) return;
+    if (e.key === 'Escape' && onLater) {
       e.preventDefault();
       onLater();
-    } else if (e.key === 'Enter' && (!typing || e.ctrlKey || e.metaKey || target.tagName === 'INPUT')) {
-      if (target.tagName === 'BUTTON' && target.dataset.testid !== 'wl-reason') return; // the button's own click
-      e.preventDefault();
-      void save();
-    } else if (!typing && /^[1-9]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      const reason = numbered.ordered[Number(e.key) - 1];
-      if (reason) {
-        e.preventDefault();
-        choose(reason);
-        root.current?.querySelector<HTMLElement>(`[data-reason-id="${reason.id}"]`)?.focus();
-      }
     } else if (e.key === 'Tab') {
-      const nodes = [...(root.current?.querySelectorAll<HTMLElement>(focusable) ?? [])];
-      const active = (root.current?.getRootNode() as ShadowRoot | undefined)?.activeElement;
+      const nodes = [...(root.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((n) => n.tabIndex >= 0 && n.getClientRects().length > 0 && !(n instanceof HTMLInputElement && n.type === 'radio' && !n.checked));
+      if (!nodes.length) return;
+      const active = (root.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement;
       const at = nodes.indexOf(active as HTMLElement);
       const next = e.shiftKey ? (at <= 0 ? nodes.length - 1 : at - 1) : at === nodes.length - 1 ? 0 : at + 1;
       e.preventDefault();
@@ -93,108 +84,70 @@ export function Panel({ items, catalog, rules, segment, lang, t, onSave, onLater
     }
   };
 
-  const renderReason = (reason: Reason) => {
-    const index = numbered.ordered.indexOf(reason);
-    const selected = answer.reasonId === reason.id;
-    return (
-      <button
-        key={reason.id}
-        type="button"
-        role="radio"
-        aria-checked={selected}
-        tabIndex={selected || (!answer.reasonId && index === 0) ? 0 : -1}
-        className={`wl-reason${selected ? ' is-selected' : ''}`}
-        data-testid="wl-reason"
-        data-reason-id={reason.id}
-        title={pickText(reason.description, lang) || undefined}
-        onClick={() => choose(reason)}
-      >
-        {index < 9 && <kbd aria-hidden="true">{index + 1}</kbd>}
-        <span>{pickText(reason.label, lang)}</span>
-      </button>
-    );
-  };
+  const leadLine = !batch
+    ? first?.context.title || t('panel.untitled')
+    : mode === 'all'
+      ? t('panel.batch', { count: items.length })
+      : `${t('panel.batchPosition', { index: position, total })}: ${first?.context.title || t('panel.untitled')}`;
 
   return (
     <div
       ref={root}
-      className="wl-panel"
-      role="dialog"
-      aria-modal="true"
+      className={`wl-panel wl-${variant}`}
+      data-theme={theme}
+      style={props.style}
+      role={variant === 'overlay' ? 'dialog' : 'region'}
+      aria-modal={variant === 'overlay' ? true : undefined}
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
     >
       <header className="wl-head">
         <div className="wl-heading">
           <h2 id={titleId}>{t('panel.title')}</h2>
-          <p className="wl-lead" title={title}>
-            {title}
-            {first?.context.toStage.name ? <span className="wl-stage"> · {first.context.toStage.name}</span> : null}
+          <p className="wl-lead" title={leadLine} data-testid="wl-lead">
+            {leadLine}
+            {!batch || mode === 'each'
+              ? first?.context.toStage.name && <span className="wl-stage"> · {first.context.toStage.name}</span>
+              : null}
           </p>
         </div>
-        <button type="button" className="wl-x" aria-label={t('panel.close')} data-testid="wl-dismiss" onClick={onLater}>
-          ×
-        </button>
+        {onLater && (
+          <button type="button" className="wl-x" aria-label={t('panel.close')} data-testid="wl-dismiss" onClick={onLater}>
+            ×
+          </button>
+        )}
       </header>
 
-      <div className="wl-body">
-        <fieldset className="wl-group" role="radiogroup" aria-label={t('panel.loss')}>
-          <legend>{t('panel.loss')}</legend>
-          {numbered.loss.map(renderReason)}
-        </fieldset>
-        {numbered.junk.length > 0 && (
-          <fieldset className="wl-group wl-junk" role="radiogroup" aria-label={t('panel.junk')}>
-            <legend>{t('panel.junk')}</legend>
-            {numbered.junk.map(renderReason)}
-          </fieldset>
-        )}
+      {batch && (
+        <div className="wl-batch" role="radiogroup" aria-label={t('panel.batchMode')}>
+          {(['all', 'each'] as const).map((m) => (
+            <label key={m} className={`wl-seg-btn${mode === m ? ' is-on' : ''}`}>
+              <input
+                type="radio"
+                name="wl-batch-mode"
+                value={m}
+                data-testid={m === 'all' ? 'wl-batch-all' : 'wl-batch-each'}
+                checked={mode === m}
+                disabled={m === 'all' && items.length < 2}
+                onChange={() => setMode(m)}
+              />
+              {m === 'all' ? t('panel.batchAll', { count: items.length }) : t('panel.batchEach')}
+            </label>
+          ))}
+        </div>
+      )}
 
-        {chosen?.asks.includes('competitor') && (
-          <label className="wl-field">
-            <span>{t('panel.competitor')}</span>
-            <input
-              type="text"
-              data-testid="wl-competitor"
-              maxLength={200}
-              value={answer.competitor ?? ''}
-              onChange={(e) => setAnswer((a) => ({ ...a, competitor: e.target.value }))}
-            />
-          </label>
-        )}
-
-        <label className="wl-field">
-          <span>{t('panel.comment')}</span>
-          <textarea
-            data-testid="wl-comment"
-            rows={3}
-            maxLength={5000}
-            placeholder={t('panel.commentHint')}
-            aria-describedby={error ? errorId : undefined}
-            aria-invalid={error ? true : undefined}
-            value={answer.comment}
-            onChange={(e) => {
-              setAnswer((a) => ({ ...a, comment: e.target.value }));
-              setError(null);
-            }}
-          />
-        </label>
-
-        {error && (
-          <p className="wl-error" role="alert" id={errorId} data-testid="wl-error">
-            {error}
-          </p>
-        )}
-      </div>
-
-      <footer className="wl-foot">
-        <span className="wl-keys">{t('panel.keys')}</span>
-        <button type="button" className="wl-btn" data-testid="wl-later" onClick={onLater}>
-          {t('panel.later')}
-        </button>
-        <button type="button" className="wl-btn wl-primary" data-testid="wl-save" disabled={saving} onClick={() => void save()}>
-          {saving ? t('panel.saving') : t('panel.save')}
-        </button>
-      </footer>
+      <AnswerForm
+        key={mode === 'each' ? `each:${position}` : 'all'}
+        {...props}
+        items={current}
+        batch={batch ? { mode, count: current.length, left: items.length } : null}
+        segment={{ segment, source: segment === props.segment.segment ? props.segment.source : 'chosen' }}
+        onSegment={setSegment}
+      />
+      <p className="wl-sr" aria-live="polite">
+        {announce}
+      </p>
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { reasonLabel } from '../../core/catalog';
 import { loadPageConfig, useLive } from '../../platform/live';
 import { request } from '../../platform/messaging';
+import { PendingList } from '../pending/PendingList';
 
 async function loadPopup() {
   const [config, summary, health] = await Promise.all([
@@ -56,6 +57,7 @@ export function Popup() {
           <span className="wl-cap">{t('popup.pending')}</span>
         </div>
       </section>
+      <PendingList />
       {summary.byReason.length === 0 ? (
         <p className="wl-empty">{t('popup.empty')}</p>
       ) : (

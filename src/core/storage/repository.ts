@@ -33,7 +33,7 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
-async function guard<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+export async function guard<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await work();
   } catch (error) {
