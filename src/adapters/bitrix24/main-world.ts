@@ -25,7 +25,7 @@ import { categoryOfStage, classify, entityKindOf, readStageInfos, tableOf, type 
 
 const REPEAT_MS = 15_000;
 /** A request seen where Bitrix fires an event after it: how long the event gets to arrive first. */
-const EVENT_GRACE_MS = 1_500;
+const EVENT_GRACE_MS = 1_000;
 /** After the undo window closes, requests may still be in flight. */
 const UNDO_SLACK_MS = 3_000;
 
@@ -77,6 +77,9 @@ interface Hold {
 
 class BitrixMainWorld {
   private strict = false;
+  /** When the content script last answered, and when it was last asked (a drag may begin). */
+  private configAt = 0;
+  private askedAt = 0;
   private readonly reported = new Map<string, number>();
   private readonly drops = new Map<string, Drop>();
   private readonly holds = new Map<string, Hold>();
@@ -104,7 +107,14 @@ class BitrixMainWorld {
     if (document.readyState === 'complete') judge();
     else window.addEventListener('load', judge, { once: true });
     // The strict setting is asked for again when a drag may begin, so a changed setting applies.
-    document.addEventListener('mousedown', () => bridgeUp('bitrix24', UP.configRequest, null), { capture: true, passive: true });
+    document.addEventListener(
+      'mousedown',
+      () => {
+        this.askedAt = Date.now();
+        bridgeUp('bitrix24', UP.configRequest, null);
+      },
+      { capture: true, passive: true },
+    );
   }
 
   // ── content script → here ────────────────────────────────────────────────────────────────
@@ -114,6 +124,7 @@ class BitrixMainWorld {
       if (this.missing) bridgeUp('bitrix24', UP.hooks, { missing: this.missing });
     } else if (type === DOWN.config) {
       this.strict = isObj(payload) && payload.strict === true;
+      this.configAt = Date.now();
     } else if (type === DOWN.release || type === DOWN.cancel) {
       const holdId = isObj(payload) ? str(payload.holdId) : null;
       const hold = holdId ? this.holds.get(holdId) : undefined;
@@ -204,6 +215,11 @@ class BitrixMainWorld {
     return `${entityType}:${entityTypeId ?? ''}|${id}|${stageId}`;
   }
 
+  private isReported(key: string): boolean {
+    const at = this.reported.get(key);
+    return at !== undefined && Date.now() - at <= REPEAT_MS;
+  }
+
   /** Sends the report for the items not reported yet; returns the keys it claimed. */
   private send(report: CloseReport): string[] {
     const now = Date.now();
@@ -211,7 +227,7 @@ class BitrixMainWorld {
     const keys: string[] = [];
     const items = report.items.filter((item) => {
       const k = this.key(report.entityType, report.entityTypeId, item.id, report.toStage.id);
-      if (this.reported.has(k)) return false;
+      if (this.isReported(k)) return false;
       this.reported.set(k, now);
       keys.push(k);
       return true;
@@ -312,9 +328,11 @@ class BitrixMainWorld {
     this.watchGrid(grid);
     const windowMs = num(call(call(dropZone, 'getDropZoneArea'), 'getDropZoneTimeout')) ?? DEFAULT_DROPZONE_TIMEOUT_MS;
 
-    if (isObj(item) && this.released.has(item)) {
-      // The replay of a held drop the manager has answered: let it through, watch for undo.
-      this.released.delete(item);
+    const replay = isObj(item) && this.released.has(item);
+    if (replay || this.isReported(this.key(entity.entityType, entity.entityTypeId, id, stageId))) {
+      // The replay of a held drop the manager has answered, or a repeat of a reported close: let it
+      // through (never hold what nobody will release), watch for undo.
+      if (replay) this.released.delete(item as object);
       this.trackDrop(entity.entityType, entity.entityTypeId, id, stageId, windowMs);
       return;
     }
@@ -332,7 +350,9 @@ class BitrixMainWorld {
       fallback: verdict.fallback,
       holdId: null,
     };
-    if (this.strict && isFn(path(dropEvent, 'denyAction'))) {
+    // Hold only while the content script is alive (it answered since the drag began): a held move
+    // nobody can release would block the CRM (e.g. after the extension was updated).
+    if (this.strict && this.configAt >= this.askedAt && isFn(path(dropEvent, 'denyAction'))) {
       call(dropEvent, 'denyAction');
       const holdId = `hold-${Date.now()}-${++this.holdSeq}`;
       const keys = this.send({ ...report, holdId });
