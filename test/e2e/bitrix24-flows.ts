@@ -302,3 +302,31 @@ export async function strictFlow(h: Harness, host: string): Promise<void> {
   await page.close();
   await setStrict(h, false);
 }
+
+/** Without Bitrix's events (older or changed portal): the requests alone still give one record per close, and the undo. */
+export async function fallbackFlow(h: Harness, host: string): Promise<void> {
+  const page = await h.browser.context.newPage();
+  await page.goto(h.server.url(host, '/crm/deal/details/1002/?variant=no-events'));
+  await page.locator('.crm-entity-section-status-step[data-id="WON"]').click();
+  await page.locator('.crm-list-end-deal .webform-small-button-decline').click();
+  await page.locator('.crm-list-fail-deal .popup-window-button-accept').click();
+  await answer(page, 'price', 'Нашли поставщика дешевле на 12%');
+  const card = await settled(h, host, 'deal', '1002', 'tagged');
+  expect(card).toHaveLength(1);
+  expect(card[0]).toMatchObject({ title: 'Поставка сплит-систем в магазин', toStage: { id: 'LOSE', name: 'Сделка провалена' }, pipeline: { id: '0', name: 'Продажи' }, via: 'card' });
+
+  await page.goto(h.server.url(host, '/crm/deal/kanban/category/0/?variant=no-events&dropZoneTimeout=30000'));
+  await dragToZone(page, '1004', 'APOLOGY');
+  await answer(page, 'no-decision', 'Собственник кафе отложил ремонт на год');
+  const kept = await settled(h, host, 'deal', '1004', 'tagged');
+  expect(kept).toHaveLength(1);
+  expect(kept[0]).toMatchObject({ title: 'Вентиляция кафе', toStage: { id: 'APOLOGY', name: 'Анализ причины провала' }, via: 'kanban' });
+
+  await dragToZone(page, '1005', 'LOSE');
+  await panelIn(page).root.waitFor({ timeout: WAIT });
+  await eventually(() => recordsOf(h, host, 'deal', '1005'), (r) => r.length === 1, WAIT);
+  await page.locator('.main-kanban-dropzone[data-id="LOSE"] .main-kanban-dropzone-cancel-link').click();
+  await panelIn(page).root.waitFor({ state: 'detached', timeout: WAIT });
+  expect(await settled(h, host, 'deal', '1005', 'withdrawn')).toHaveLength(1);
+  await page.close();
+}

@@ -1,9 +1,10 @@
 /**
- * Bitrix24 strict mode (a kanban drop held until the reason is saved; deferred → the card stays) and
- * detection health (a redesigned card, a page without stage data → «detection not working» for the host).
+ * Bitrix24 strict mode (a kanban drop held until the reason is saved; deferred → the card stays), the
+ * request fallbacks (a portal firing none of the events), and detection health (a redesigned card, a page
+ * without stage data → «detection not working» for the host).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WAIT, strictFlow } from './bitrix24-flows';
+import { WAIT, fallbackFlow, strictFlow } from './bitrix24-flows';
 import { startHarness, type Harness } from './helpers';
 
 let h: Harness;
@@ -16,6 +17,8 @@ afterAll(async () => {
 
 describe('Bitrix24 strict mode and health', () => {
   it('strict mode holds a kanban drop until a reason is saved; a deferred panel leaves the card where it was', () => strictFlow(h, 'demo.bitrix24.ru'));
+
+  it('without Bitrix events, the requests still give one record per close and the undo', () => fallbackFlow(h, 'old.bitrix24.ru'));
 
   it('reports "detection not working" when anchors or page data are missing', async () => {
     const page = await h.browser.context.newPage();
