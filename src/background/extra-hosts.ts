@@ -3,7 +3,7 @@
  * in the settings whose permission the user granted; re-synced when settings or permissions change.
  */
 import { browser } from 'wxt/browser';
-import { originPattern } from '../core/hosts';
+import { originPattern, type Scheme } from '../core/hosts';
 import type { ExtraHost } from '../core/settings';
 import { OWN_DOMAIN_SCRIPTS } from '../adapters/scripts';
 import { loadSettings, settingsItem } from '../platform/stored';
@@ -25,6 +25,41 @@ export function registrationsFor(hosts: ExtraHost[]): Registration[] {
   return out;
 }
 
+/**
+ * True when the manifest's own content scripts already match the host (e.g. a cloud portal added as if it
+ * were an own domain): registering the scripts again would run each of them twice on its pages.
+ */
+export function coveredByPatterns(patterns: readonly string[], host: string, scheme: Scheme): boolean {
+  return patterns.some((pattern) => {
+    if (pattern === '<all_urls>') return true;
+    const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)\//.exec(pattern);
+    if (!m) return false;
+    const [, s, h] = m;
+    if (s !== '*' && s !== scheme) return false;
+    if (h === '*') return true;
+    if (h!.startsWith('*.')) return host === h!.slice(2) || host.endsWith(h!.slice(1));
+    return host === h;
+  });
+}
+
+type Registered = { id: string; matches?: string[]; js?: string[] };
+
+/** What to change so the registered scripts are exactly `wanted`: unchanged registrations stay (no gap for loading pages). */
+export function planSync(registered: Registered[], wanted: Registration[]): { unregister: string[]; register: Registration[] } {
+  const same = (a: Registered, b: Registration) =>
+    JSON.stringify([a.matches ?? [], a.js ?? []]) === JSON.stringify([b.matches ?? [], b.js ?? []]);
+  const ours = registered.filter((r) => r.id.startsWith(PREFIX));
+  const keep = new Set(ours.filter((r) => wanted.some((w) => w.id === r.id && same(r, w))).map((r) => r.id));
+  return {
+    unregister: ours.filter((r) => !keep.has(r.id)).map((r) => r.id),
+    register: wanted.filter((w) => !keep.has(w.id)),
+  };
+}
+
+function manifestPatterns(): string[] {
+  return (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
+}
+
 let syncing: Promise<void> = Promise.resolve();
 
 /** Makes the registered scripts match the settings (only hosts whose permission is granted). */
@@ -32,15 +67,14 @@ export function syncExtraHosts(): Promise<void> {
   syncing = syncing.then(async () => {
     const { settings } = await loadSettings();
     const granted: ExtraHost[] = [];
+    const covered = manifestPatterns();
     for (const h of settings.extraHosts) {
-      if (!settings.crms[h.crm].enabled) continue;
+      if (!settings.crms[h.crm].enabled || coveredByPatterns(covered, h.host, h.scheme)) continue;
       if (await browser.permissions.contains({ origins: [originPattern(h.host, h.scheme)] })) granted.push(h);
     }
-    const registered = await browser.scripting.getRegisteredContentScripts();
-    const ours = registered.filter((s) => s.id.startsWith(PREFIX)).map((s) => s.id);
-    if (ours.length) await browser.scripting.unregisterContentScripts({ ids: ours });
-    const wanted = registrationsFor(granted);
-    if (wanted.length) await browser.scripting.registerContentScripts(wanted);
+    const plan = planSync(await browser.scripting.getRegisteredContentScripts(), registrationsFor(granted));
+    if (plan.unregister.length) await browser.scripting.unregisterContentScripts({ ids: plan.unregister });
+    if (plan.register.length) await browser.scripting.registerContentScripts(plan.register);
   }).catch((error: unknown) => console.error('[WhyLost] could not register own-domain content scripts', error));
   return syncing;
 }
