@@ -34,6 +34,7 @@ function PanelView({ store, env }: { store: PanelStore; env: () => Env }) {
       segment={e.segmentFor(session.items)}
       onSave={(answer) => e.save(0, answer)}
       onLater={e.later}
+      suggestedReasonId={session.suggestedReasonId}
     />
   );
 }

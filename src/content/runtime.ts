@@ -10,13 +10,14 @@ import type { Catalog } from '../core/catalog';
 import { resolveLang, translator, type Translate } from '../core/i18n';
 import { newRecordId, type Lang } from '../core/primitives';
 import type { CaptureRequest } from '../core/protocol';
-import { leadKeyOf, type Answer } from '../core/rejection';
+import { leadKeyOf, type Answer, type LeadContext } from '../core/rejection';
 import { segmentFor } from '../core/segments';
 import type { Settings } from '../core/settings';
 import { createPanelStore } from '../components/panel/store';
 import { call } from '../platform/messaging';
 import { loadCatalog, loadSettings, watchConfig } from '../platform/stored';
 import { listenBridge, sendBridge } from './bridge';
+import { sameNative, suggestedReason, withNative } from './native';
 import { hideHealthChip, showHealthChip } from './health-chip';
 import { PanelHost } from './panel-host';
 
@@ -82,7 +83,10 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     for (const lead of event.leads) {
       const key = `${leadKeyOf(lead)}|${lead.toStage.id}`;
       const seen = recent.get(key);
-      if (seen && now - seen.at < REPEAT_MS) continue;
+      if (seen && now - seen.at < REPEAT_MS) {
+        if (lead.native) native(lead, lead.native); // a later report (the request) may know the CRM's own reason
+        continue;
+      }
       const item: CaptureRequest = { id: newRecordId(), via: event.via, detectedAt: now, context: lead };
       recent.set(key, { at: now, item });
       items.push(item);
@@ -92,7 +96,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       return;
     }
     // Show the panel first (it must be up within 50 ms); the pending writes go out at the same time.
-    store.getState().push({ items, hold: event.hold });
+    store.getState().push({ items, hold: event.hold, suggestedReasonId: suggestedReason(items, config.catalog) });
     void panel.show();
     for (const item of items) {
       void call('capture', item).then((res) => {
@@ -116,6 +120,17 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     }
   }
 
+  function native(lead: Pick<LeadContext, 'leadId' | 'entityType'>, value: NonNullable<LeadContext['native']>): void {
+    for (const [key, entry] of recent) {
+      const c = entry.item.context;
+      if (c.leadId !== lead.leadId || c.entityType !== lead.entityType || sameNative(c.native, value)) continue;
+      const item = { ...entry.item, context: { ...c, native: value } };
+      recent.set(key, { ...entry, item });
+      store.setState((s) => ({ sessions: withNative(s.sessions, item, value, config.catalog) }));
+      void call('setNative', { id: item.id, native: value, capture: item });
+    }
+  }
+
   let page: AbortController | null = null;
   const startPage = () => {
     page?.abort();
@@ -135,6 +150,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       settings: () => config.settings,
       close,
       withdraw,
+      native,
       hookMissing: (name) => {
         hooksMissing.add(name);
         health.check(true);

@@ -22,11 +22,13 @@ export interface PanelProps {
   /** Resolves with an error text, or null when saved. */
   onSave(answer: Answer): Promise<string | null>;
   onLater(): void;
+  /** Preselected while no reason is chosen (the CRM's own reason has the same name). */
+  suggestedReasonId?: string;
 }
 
 const focusable = 'button:not([disabled]), textarea, input, [tabindex="0"]';
 
-export function Panel({ items, catalog, rules, segment, lang, t, onSave, onLater }: PanelProps) {
+export function Panel({ items, catalog, rules, segment, lang, t, onSave, onLater, suggestedReasonId }: PanelProps) {
   const [answer, setAnswer] = useState<Answer>({ ...EMPTY_ANSWER, segment });
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -40,6 +42,9 @@ export function Panel({ items, catalog, rules, segment, lang, t, onSave, onLater
     const junk = reasons.filter((r) => r.kind === 'junk');
     return { loss, junk, ordered: [...loss, ...junk] };
   }, [reasons]);
+  useEffect(() => {
+    if (suggestedReasonId && reasons.some((r) => r.id === suggestedReasonId)) setAnswer((a) => (a.reasonId ? a : { ...a, reasonId: suggestedReasonId }));
+  }, [suggestedReasonId, reasons]);
   const chosen = reasons.find((r) => r.id === answer.reasonId);
   const first = items[0];
   const title = items.length > 1 ? t('panel.batch', { count: items.length }) : first?.context.title || t('panel.untitled');

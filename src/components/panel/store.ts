@@ -9,6 +9,8 @@ export interface PanelSession {
   /** One close event: a single lead, or many from a bulk action. */
   items: CaptureRequest[];
   hold?: { proceed(): void; cancel(): void };
+  /** Our reason matching the CRM's own loss reason, preselected while none is chosen. */
+  suggestedReasonId?: string;
 }
 
 export interface PanelState {
