@@ -132,12 +132,13 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   }
 
   let page: AbortController | null = null;
-  const startPage = () => {
+  const startPage = (next?: URL) => {
     page?.abort();
     page = new AbortController();
     const signal = AbortSignal.any([page.signal, ctx.signal]);
     hideHealthChip();
-    const url = new URL(location.href);
+    // On SPA navigation the event comes before `location` changes (Navigation API): use its URL.
+    const url = next ?? new URL(location.href);
     const kind = adapter.page(url, document);
     if (!kind || !config.settings.crms[adapter.crm].enabled) return;
     const hooksMissing = new Set<string>();
@@ -172,7 +173,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     if (wasEnabled !== config.settings.crms[adapter.crm].enabled) startPage();
   });
   ctx.onInvalidated(unwatch);
-  ctx.addEventListener(window, 'wxt:locationchange', startPage);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => startPage(event.newUrl));
   startPage();
 }
 
