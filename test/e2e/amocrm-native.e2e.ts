@@ -40,6 +40,13 @@ describe('amoCRM native loss reason', () => {
     expect(records[0]).toMatchObject({ status: 'tagged', via: 'card', leadId: '1002', reasonId: 'price', native: { id: '9001', name: 'Дорого' } });
     // The second card save carried the reason too: it changed nothing.
     expect(h.server.requests.filter((r) => r.host === host && decodeURIComponent(r.body).includes('lead[LOSS_REASON_ID]=9001'))).toHaveLength(1);
+
+    // Corrected later in the card's own control: the record follows.
+    await page.locator('.pipeline-select-view__loss-reason-name').click();
+    await page.locator('.pipeline-select-view__loss-reason label[for="inline_loss_9003"]').click();
+    const corrected = await recordsOf(h.browser, host, (r) => r[0]?.native?.id === '9003');
+    expect(corrected).toHaveLength(1);
+    expect(corrected[0]).toMatchObject({ status: 'tagged', reasonId: 'price', native: { id: '9003', name: 'Нет бюджета' } });
     await page.close();
   });
 
