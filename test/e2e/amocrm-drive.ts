@@ -3,6 +3,7 @@
  * drag in the kanban, the list's bulk action, amoCRM's own loss-reason modal.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Rejection } from '../../src/core/rejection';
 import type { ExtensionBrowser } from '../support/browser';
 import { eventually, storedRecords } from '../support/drive';
@@ -58,4 +59,28 @@ export async function recordsOf(
   timeoutMs = 10_000,
 ): Promise<Rejection[]> {
   return eventually(async () => (await storedRecords(browser)).filter((r) => r.host === host), accept, timeoutMs);
+}
+
+/**
+ * Opens a redesigned page (?variant=redesign renames its anchors) and checks that the page's
+ * chip and the popup say detection is not working there, naming the missing anchors.
+ */
+export async function expectReportedBroken(
+  h: { browser: ExtensionBrowser; server: { url(host: string, path: string): string } },
+  host: string,
+  path: string,
+  kind: string,
+  missing: RegExp,
+): Promise<void> {
+  const page = await h.browser.context.newPage();
+  await page.goto(h.server.url(host, `${path}?variant=redesign`));
+  const chip = page.locator('whylost-health');
+  await chip.waitFor({ timeout: 15_000 });
+  const text = await chip.locator('.chip').textContent();
+  expect(text).toMatch(/не работает на этой странице/);
+  expect(text).toMatch(missing);
+  const popup = await h.browser.openExtensionPage('popup.html');
+  await expect(popup.locator(`[data-testid="wl-health-broken"][data-host="${host}"]`).textContent()).resolves.toContain(kind);
+  await popup.close();
+  await page.close();
 }

@@ -5,7 +5,7 @@
  * A redesigned kanban is reported as "detection not working"; Kommo (English) works the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { amoDragToColumn, amoDragToLost, recordsOf } from './amocrm-drive';
+import { amoDragToColumn, amoDragToLost, expectReportedBroken, recordsOf } from './amocrm-drive';
 import { panel, startHarness, type Harness } from './helpers';
 
 let h: Harness;
@@ -87,15 +87,6 @@ describe('amoCRM kanban → «Closed - lost» drop zone', () => {
   });
 
   it('reports "detection not working" on a redesigned kanban instead of staying silent', async () => {
-    const page = await h.browser.context.newPage();
-    await page.goto(h.server.url('broken.amocrm.ru', '/leads/pipeline/3?variant=redesign'));
-    const chip = page.locator('whylost-health');
-    await chip.waitFor({ timeout: 15_000 });
-    await expect(chip.locator('.chip').textContent()).resolves.toMatch(/не работает на этой странице.*kanban-columns.*kanban-lost-zone/);
-    const popup = await h.browser.openExtensionPage('popup.html');
-    const broken = popup.locator('[data-testid="wl-health-broken"][data-host="broken.amocrm.ru"]');
-    await expect(broken.textContent()).resolves.toContain('kanban');
-    await popup.close();
-    await page.close();
+    await expectReportedBroken(h, 'broken.amocrm.ru', '/leads/pipeline/3', 'kanban', /kanban-columns.*kanban-lost-zone/);
   });
 });

@@ -2,7 +2,7 @@
  * amoCRM list, end to end in real Chromium: the bulk action «Изменить этап» to «Закрыто и не
  * реализовано» closes several leads at once → one panel for all of them ("one reason for all")
  * → one record per lead, each with the context of its own row — although the bulk request
- * reports the same close again. Another stage opens nothing.
+ * reports the same close again. Another stage opens nothing; a lead already lost is left out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amoBulkChangeStatus, recordsOf } from './amocrm-drive';
@@ -28,15 +28,17 @@ describe('amoCRM list → bulk «Изменить этап» to 143', () => {
     await page.locator('#list_item_1008 .note-lead__status-text', { hasText: 'Переговоры' }).waitFor();
     await expect(p.root.count()).resolves.toBe(0);
 
-    // Three leads from two pipelines, closed into the Sales pipeline's 143.
-    await amoBulkChangeStatus(page, ['1001', '1002', '1003'], '143', '3');
+    // Three leads from two pipelines, closed into the Sales pipeline's 143 — and one lost long ago, not closed again.
+    await amoBulkChangeStatus(page, ['1001', '1002', '1003', '1009'], '143', '3');
     await p.root.waitFor({ timeout: 10_000 });
     // Each lead is pending before anything is answered.
     const pending = await recordsOf(h.browser, host, (r) => r.length === 3);
     expect(pending.map((r) => [r.leadId, r.status]).sort()).toEqual([['1001', 'pending'], ['1002', 'pending'], ['1003', 'pending']]);
     const sent = () => h.server.requests.filter((r) => r.host === host && r.path.startsWith('/ajax/leads/multiple/change_status/'));
     await expect.poll(() => sent().length, { timeout: 10_000 }).toBe(2);
-    expect(decodeURIComponent(sent()[1]!.body)).toBe('parties[id][]=1001&parties[id][]=1002&parties[id][]=1003&STATUS_ID=143&PIPELINE_ID=3&close_tasks=0');
+    expect(decodeURIComponent(sent()[1]!.body)).toBe(
+      'parties[id][]=1001&parties[id][]=1002&parties[id][]=1003&parties[id][]=1009&STATUS_ID=143&PIPELINE_ID=3&close_tasks=0',
+    );
 
     await p.reason('competitor').click();
     await p.competitor.fill('Климат-Про');

@@ -15,10 +15,11 @@ export function watchCard(w: Watch): { before(): CardStatus | null } {
   const { signal } = w.rt;
   let before: CardStatus | null = null;
   // Before any action of the manager (a click, a key), note the status still shown: a close made
-  // through a path we only see as a request is reported after amoCRM has redrawn the view.
+  // through a path we only see as a request is reported after amoCRM has redrawn the view, and a
+  // save of a lead that was already lost repeats lead[STATUS]=143 without closing anything.
   const remember = () => {
     const now = readCardStatus(document);
-    if (now.stage && now.stage.id !== STATUS_LOST) before = now;
+    if (now.stage) before = now;
   };
   document.addEventListener('pointerdown', remember, { capture: true, signal });
   document.addEventListener('keydown', remember, { capture: true, signal });

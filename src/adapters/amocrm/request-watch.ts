@@ -7,7 +7,7 @@
  */
 import type { LeadContext } from '../../core/rejection';
 import type { CardStatus } from './card';
-import { readCardContext, readCardStatus, readKanbanContext, readListRowContext, text } from './context';
+import { readCardContext, readKanbanContext, readListRowContext, text } from './context';
 import { NATIVE_NONE, SEL, STATUS_LOST } from './facts';
 import { pipelineName, statusNameOf } from './globals';
 import { nativeNameOnPage } from './native';
@@ -22,9 +22,8 @@ export function watchRequests(w: Watch, page: string, options: { pipelineId: str
     const pipelineId = change.pipelineId ?? options.pipelineId;
     if (page === 'lead-card') {
       if (leadIdFromUrl(url) !== change.leadId) return null;
-      const shown = readCardStatus(document);
-      const before = shown.stage?.id === STATUS_LOST ? options.cardBefore() : null;
-      return readCardContext(document, url, g, { statusId: change.statusId, pipelineId: change.pipelineId }, before);
+      // The status before the manager's last action; without one, the one shown (if already 143, no close).
+      return readCardContext(document, url, g, { statusId: change.statusId, pipelineId: change.pipelineId }, options.cardBefore());
     }
     if (page === 'kanban') {
       const item = document.querySelector(`${SEL.kanbanItem}[data-id="${change.leadId}"]`);

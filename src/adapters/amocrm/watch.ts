@@ -10,7 +10,7 @@ import { watchGlobals, type PageGlobals } from './globals';
 export interface Watch {
   rt: AdapterRuntime;
   globals(): PageGlobals | null;
-  /** Reports a close and remembers its leads. */
+  /** Reports a close and remembers its leads; leads already in the target status are left out. */
   report(event: CloseEvent): void;
   /** Did this page report a close of this lead (to this status) since it was last reopened? */
   closed(leadId: string, statusId: string): boolean;
@@ -32,9 +32,12 @@ export function createWatch(rt: AdapterRuntime): Watch {
     rt,
     globals,
     report(event) {
-      for (const lead of event.leads) closed.set(lead.leadId, lead.toStage.id);
-      last = event.leads.map((l) => l.leadId);
-      rt.close(event);
+      // A lead already in that status is not closed again (a card save repeats lead[STATUS]=143).
+      const leads = event.leads.filter((lead) => lead.fromStage?.id !== lead.toStage.id);
+      if (!leads.length) return;
+      for (const lead of leads) closed.set(lead.leadId, lead.toStage.id);
+      last = leads.map((l) => l.leadId);
+      rt.close({ ...event, leads });
     },
     closed: (leadId, statusId) => closed.get(leadId) === statusId,
     reopened: (leadId) => void closed.delete(leadId),
