@@ -43,7 +43,8 @@ export function Panel({ items, catalog, rules, segment, lang, t, onSave, onLater
     return { loss, junk, ordered: [...loss, ...junk] };
   }, [reasons]);
   useEffect(() => {
-    if (suggestedReasonId && reasons.some((r) => r.id === suggestedReasonId)) setAnswer((a) => (a.reasonId ? a : { ...a, reasonId: suggestedReasonId }));
+    if (!suggestedReasonId || !reasons.some((r) => r.id === suggestedReasonId)) return;
+    setAnswer((a) => (a.reasonId ? a : { ...a, reasonId: suggestedReasonId }));
   }, [suggestedReasonId, reasons]);
   const chosen = reasons.find((r) => r.id === answer.reasonId);
   const first = items[0];
