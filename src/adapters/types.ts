@@ -49,6 +49,11 @@ export interface AdapterRuntime {
   close(event: CloseEvent): void;
   /** The CRM undid a close (Bitrix24 «Отменить»): withdraw its record. */
   withdraw(lead: Pick<LeadContext, 'leadId' | 'entityType'> & { toStageId?: string }): void;
+  /**
+   * The CRM's own loss reason for a lead this page closed (it may come after the close): kept
+   * beside ours on its record. Optional so that fakes of this interface need not implement it.
+   */
+  native?(lead: Pick<LeadContext, 'leadId' | 'entityType'>, native: NonNullable<LeadContext['native']>): void;
   /** A hook (event, global, request patch) the adapter needs was not there. */
   hookMissing(name: string): void;
   /** Messages from this adapter's main-world script. */

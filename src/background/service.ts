@@ -7,6 +7,7 @@ import { installIdItem } from '../platform/stored';
 import { createBackgroundContext, updateBadge } from './context';
 import { registerEditHandlers } from './handlers/edits';
 import { registerHealthHandlers } from './handlers/health';
+import { registerNativeHandlers } from './handlers/native';
 import { registerRecordHandlers } from './handlers/records';
 import { startExtraHosts } from './extra-hosts';
 import { startManualTagging } from './manual';
@@ -16,6 +17,7 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   registerRecordHandlers(db, bg);
   registerHealthHandlers();
   registerEditHandlers(db, bg);
+  registerNativeHandlers(db, bg);
   startExtraHosts();
   startManualTagging();
 

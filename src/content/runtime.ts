@@ -10,7 +10,7 @@ import type { Catalog } from '../core/catalog';
 import { resolveLang, translator, type Translate } from '../core/i18n';
 import { newRecordId, type Lang } from '../core/primitives';
 import type { CaptureRequest } from '../core/protocol';
-import { leadKeyOf, type Answer } from '../core/rejection';
+import { leadKeyOf, type Answer, type LeadContext } from '../core/rejection';
 import { chooseSegment, type LastSegments } from '../core/segments';
 import type { Settings } from '../core/settings';
 import { saveFailure } from '../components/panel/explain';
@@ -19,6 +19,7 @@ import { call } from '../platform/messaging';
 import { lastSegmentsItem, loadLastSegments, saveLastSegment } from '../platform/last-segments';
 import { loadCatalog, loadSettings, watchConfig } from '../platform/stored';
 import { listenBridge, sendBridge } from './bridge';
+import { sameNative, suggestedReason, withNative } from './native';
 import { hideHealthChip, showHealthChip } from './health-chip';
 import { startManual } from './manual';
 import { PanelHost } from './panel-host';
@@ -93,7 +94,10 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     for (const lead of event.leads) {
       const key = `${leadKeyOf(lead)}|${lead.toStage.id}`;
       const seen = recent.get(key);
-      if (seen && now - seen.at < REPEAT_MS) continue;
+      if (seen && now - seen.at < REPEAT_MS) {
+        if (lead.native) native(lead, lead.native); // a later report (the request) may know the CRM's own reason
+        continue;
+      }
       const item: CaptureRequest = { id: newRecordId(), via: event.via, detectedAt: now, context: lead };
       recent.set(key, { at: now, item });
       items.push(item);
@@ -103,7 +107,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       return;
     }
     // Show the panel first (it must be up within 50 ms); the pending writes go out at the same time.
-    store.getState().push({ items, hold: event.hold, anchor: event.anchor });
+    store.getState().push({ items, hold: event.hold, anchor: event.anchor, suggestedReasonId: suggestedReason(items, config.catalog) });
     void panel.show(event.anchor);
     for (const item of items) {
       void call('capture', item).then((res) => {
@@ -124,15 +128,27 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     }
   }
 
+  function native(lead: Pick<LeadContext, 'leadId' | 'entityType'>, value: NonNullable<LeadContext['native']>): void {
+    for (const [key, entry] of recent) {
+      const c = entry.item.context;
+      if (c.leadId !== lead.leadId || c.entityType !== lead.entityType || sameNative(c.native, value)) continue;
+      const item = { ...entry.item, context: { ...c, native: value } };
+      recent.set(key, { ...entry, item });
+      store.setState((s) => ({ sessions: withNative(s.sessions, item, value, config.catalog) }));
+      void call('setNative', { id: item.id, native: value, capture: item });
+    }
+  }
+
   startManual(ctx, adapter, close);
 
   let page: AbortController | null = null;
-  const startPage = () => {
+  const startPage = (next?: URL) => {
     page?.abort();
     page = new AbortController();
     const signal = AbortSignal.any([page.signal, ctx.signal]);
     hideHealthChip();
-    const url = new URL(location.href);
+    // On SPA navigation the event comes before `location` changes (Navigation API): use its URL.
+    const url = next ?? new URL(location.href);
     const kind = adapter.page(url, document);
     if (!kind || !config.settings.crms[adapter.crm].enabled) return;
     const hooksMissing = new Set<string>();
@@ -145,6 +161,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       settings: () => config.settings,
       close,
       withdraw,
+      native,
       hookMissing: (name) => {
         hooksMissing.add(name);
         health.check(true);
@@ -167,7 +184,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   });
   ctx.onInvalidated(unwatch);
   ctx.onInvalidated(lastSegmentsItem.watch(() => void loadLastSegments().then((memory) => (config.memory = memory))));
-  ctx.addEventListener(window, 'wxt:locationchange', startPage);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => startPage(event.newUrl));
   startPage();
 }
 

@@ -3,6 +3,7 @@
  * «Закрыто и не реализовано» (143) → panel → rules → save → one record → popup counts it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectReportedBroken } from './amocrm-drive';
 import { amoSetStatus, eventually, panel, startHarness, storedRecords, type Harness } from './helpers';
 
 let h: Harness;
@@ -81,15 +82,6 @@ describe('amoCRM lead card → lost', () => {
   });
 
   it('reports "detection not working" on a redesigned card instead of staying silent', async () => {
-    const page = await h.browser.context.newPage();
-    await page.goto(h.server.url('broken.amocrm.ru', '/leads/detail/1001?variant=redesign'));
-    const chip = page.locator('whylost-health');
-    await chip.waitFor({ timeout: 10_000 });
-    await expect(chip.locator('.chip').textContent()).resolves.toMatch(/не работает на этой странице.*status-view/);
-    const popup = await h.browser.openExtensionPage('popup.html');
-    const broken = popup.locator('[data-testid="wl-health-broken"][data-host="broken.amocrm.ru"]');
-    await expect(broken.textContent()).resolves.toContain('lead-card');
-    await popup.close();
-    await page.close();
+    await expectReportedBroken(h, 'broken.amocrm.ru', '/leads/detail/1001', 'lead-card', /status-view/);
   });
 });

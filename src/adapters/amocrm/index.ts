@@ -1,18 +1,20 @@
 /**
- * amoCRM / Kommo adapter. Paths watched: the lead card's status dropdown set to «Закрыто и не
- * реализовано» (143). The dropdown is moved under <body> while open, so the listener sits on
- * the document, in the capture phase, before amoCRM redraws the status view.
+ * amoCRM / Kommo adapter. Paths watched: the lead card's status dropdown (card.ts), a kanban
+ * card dropped on «Closed - lost» (kanban.ts), the list's bulk «Изменить этап» (list.ts), and
+ * the web UI's own status-change requests (request-watch.ts, from the main-world script) —
+ * each reporting status 143 «Закрыто и не реализовано» with the lead's context; amoCRM's own
+ * loss reason is added where the account uses them (native.ts).
  */
-import { z } from 'zod';
 import type { CrmAdapter } from '../types';
-import { readCardContext, type PageGlobals } from './context';
+import { watchCard } from './card';
+import { readCardContext } from './context';
 import { ANCHORS, SEL, STATUS_LOST } from './facts';
-import { amoPage, leadIdFromUrl } from './page';
-
-const GlobalsSchema = z.object({
-  user: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
-  account: z.string().nullable(),
-});
+import { watchKanban } from './kanban';
+import { watchList } from './list';
+import { watchNativeReason } from './native';
+import { amoPage, leadIdFromUrl, pipelineIdFromUrl } from './page';
+import { watchRequests } from './request-watch';
+import { createWatch } from './watch';
 
 export const amocrmAdapter: CrmAdapter = {
   crm: 'amocrm',
@@ -20,27 +22,13 @@ export const amocrmAdapter: CrmAdapter = {
   page: (url) => amoPage(url),
 
   start(rt, page) {
-    let globals: PageGlobals | null = null;
-    rt.onBridge((m) => {
-      if (m.type !== 'context') return;
-      const parsed = GlobalsSchema.safeParse(m.payload);
-      if (parsed.success) globals = parsed.data;
-    });
-    rt.toBridge('context?');
-
-    if (page === 'lead-card') {
-      document.addEventListener(
-        'change',
-        (event) => {
-          const radio = event.target;
-          if (!(radio instanceof HTMLInputElement) || !radio.matches(SEL.statusRadio) || !radio.checked) return;
-          if (radio.value !== STATUS_LOST) return;
-          const lead = readCardContext(document, new URL(location.href), globals, { statusId: radio.value, radio });
-          if (lead) rt.close({ via: 'card', leads: [lead], anchor: document.querySelector(SEL.statusView) });
-        },
-        { capture: true, signal: rt.signal },
-      );
-    }
+    const w = createWatch(rt);
+    const pipelineId = pipelineIdFromUrl(rt.url);
+    const card = page === 'lead-card' ? watchCard(w) : null;
+    if (page === 'kanban') watchKanban(w, pipelineId);
+    if (page === 'list') watchList(w, pipelineId);
+    watchNativeReason(w, page);
+    watchRequests(w, page, { pipelineId, cardBefore: () => card?.before() ?? null });
   },
 
   readContext(url, doc) {

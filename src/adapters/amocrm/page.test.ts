@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from './context';
 import { PAGES } from './facts';
-import { accountOf, amoPage, leadIdFromUrl } from './page';
+import { accountOf, amoPage, leadIdFromUrl, pipelineIdFromUrl } from './page';
 
 describe('amoCRM page detection', () => {
   it.each(PAGES.flatMap((p) => p.examples.map((path) => [p.kind, path] as const)))('%s ← %s', (kind, path) => {
@@ -20,6 +20,13 @@ describe('amoCRM page detection', () => {
     expect(leadIdFromUrl(new URL('https://acme.amocrm.ru/leads/detail/31337'))).toBe('31337');
     expect(leadIdFromUrl(new URL('https://acme.amocrm.ru/leads/pipeline/3'))).toBeNull();
     expect(accountOf('acme.amocrm.ru')).toBe('acme');
+  });
+
+  it('reads the pipeline a kanban or list page shows', () => {
+    expect(pipelineIdFromUrl(new URL('https://acme.amocrm.ru/leads/pipeline/3'))).toBe('3');
+    expect(pipelineIdFromUrl(new URL('https://acme.kommo.com/leads/list/pipeline/7/?skip_filter=Y'))).toBe('7');
+    expect(pipelineIdFromUrl(new URL('https://acme.amocrm.ru/leads/list/'))).toBeNull();
+    expect(pipelineIdFromUrl(new URL('https://acme.amocrm.ru/leads/detail/3'))).toBeNull();
   });
 
   it('parses budgets as shown', () => {

@@ -14,3 +14,8 @@ export function accountOf(host: string): string | null {
   const first = host.split('.')[0];
   return first && first !== 'www' ? first : null;
 }
+
+/** The pipeline a kanban or list page shows: /leads/pipeline/3, /leads/list/pipeline/3 → "3"; /leads/list/ → null. */
+export function pipelineIdFromUrl(url: URL): string | null {
+  return /^\/leads\/(?:list\/)?pipeline\/(\d+)/.exec(url.pathname)?.[1] ?? null;
+}

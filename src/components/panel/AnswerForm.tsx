@@ -55,6 +55,13 @@ export function AnswerForm(props: Props) {
   const alive = useRef(true);
   const ids = { error: useId(), list: useId(), filterHint: useId() };
 
+  // A suggestion that arrives after the panel opened (the CRM's own loss reason, chosen in its
+  // modal later) is taken only while the manager has not chosen a reason.
+  const suggested = offered(props.initial?.reasonId);
+  useEffect(() => {
+    if (suggested) setAnswer((a) => (a.reasonId ? a : { ...a, reasonId: suggested }));
+  }, [suggested]);
+
   useEffect(() => {
     alive.current = true;
     return () => {

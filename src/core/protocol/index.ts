@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { EDIT_MESSAGES } from './edits';
 import { HEALTH_MESSAGES } from './health';
+import { NATIVE_MESSAGES } from './native';
 import { RECORD_MESSAGES } from './records';
 
 export * from './common';
@@ -16,6 +17,7 @@ export const PROTOCOL = {
   ...RECORD_MESSAGES,
   ...HEALTH_MESSAGES,
   ...EDIT_MESSAGES,
+  ...NATIVE_MESSAGES,
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;

@@ -1,0 +1,23 @@
+/**
+ * A CRM's own loss reason, learnt after the close was captured (amoCRM asks for it in a modal
+ * after the status is already 143): set on the record the close made.
+ */
+import { z } from 'zod';
+import { RecordIdSchema } from '../primitives';
+import { LeadContextSchema, RejectionSchema } from '../rejection';
+import { result } from './common';
+import { CaptureRequestSchema } from './records';
+
+export const NativeReasonSchema = LeadContextSchema.shape.native.unwrap();
+
+export const SetNativeRequestSchema = z.object({
+  id: RecordIdSchema,
+  native: NativeReasonSchema,
+  /** The capture again, so a native reason that overtakes its pending write still lands on one record. */
+  capture: CaptureRequestSchema.optional(),
+});
+export type SetNativeRequest = z.infer<typeof SetNativeRequestSchema>;
+
+export const NATIVE_MESSAGES = {
+  setNative: { request: SetNativeRequestSchema, response: result(RejectionSchema) },
+} as const;
