@@ -1,7 +1,9 @@
 /**
- * Where the panel goes: beside the control that closed the lead (right of it, else left of it),
- * top-aligned with it and kept inside the viewport; as a side sheet at the right edge when there
- * is no anchor, it is off screen, or there is no room beside it. Pure: sizes in, position out.
+ * Where the panel goes. CRMs open their own dialogs in the middle of the window (amoCRM asks
+ * its loss reason there right after a close, Bitrix24 its failure popup), so the panel keeps
+ * that centre clear: beside the control that closed the lead (right of it, else left of it) when
+ * that stays out of the centre, otherwise as a side sheet at the right edge, level with the
+ * control when there is one. Always inside the viewport. Pure: sizes in, position out.
  */
 export interface Box {
   top: number;
@@ -14,6 +16,9 @@ export interface Box {
 
 export type Placement = { placement: 'beside-right' | 'beside-left' | 'sheet'; top: number; left: number };
 
+/** Half the width of the centre band kept clear for the CRM's own dialogs (amoCRM's modal is 440 px). */
+export const CENTRE_HALF_WIDTH = 220;
+
 export function placePanel(input: {
   anchor: Box | null;
   viewport: { width: number; height: number };
@@ -22,12 +27,18 @@ export function placePanel(input: {
   margin?: number;
 }): Placement {
   const { anchor, viewport, panel, gap = 12, margin = 16 } = input;
-  const sheet: Placement = { placement: 'sheet', top: margin, left: Math.max(margin, viewport.width - panel.width - margin) };
+  const sheetLeft = Math.max(margin, viewport.width - panel.width - margin);
   const visible =
     anchor && anchor.width + anchor.height > 0 && anchor.bottom > 0 && anchor.top < viewport.height && anchor.right > 0 && anchor.left < viewport.width;
-  if (!anchor || !visible) return sheet;
+  if (!anchor || !visible) return { placement: 'sheet', top: margin, left: sheetLeft };
+
   const top = Math.min(Math.max(anchor.top, margin), Math.max(margin, viewport.height - panel.height - margin));
-  if (anchor.right + gap + panel.width + margin <= viewport.width) return { placement: 'beside-right', top, left: anchor.right + gap };
-  if (anchor.left - gap - panel.width >= margin) return { placement: 'beside-left', top, left: anchor.left - gap - panel.width };
-  return sheet;
+  const centre = { left: viewport.width / 2 - CENTRE_HALF_WIDTH, right: viewport.width / 2 + CENTRE_HALF_WIDTH };
+  const clearOfCentre = (left: number) => left + panel.width <= centre.left || left >= centre.right;
+
+  const right = anchor.right + gap;
+  if (right + panel.width + margin <= viewport.width && clearOfCentre(right)) return { placement: 'beside-right', top, left: right };
+  const left = anchor.left - gap - panel.width;
+  if (left >= margin && clearOfCentre(left)) return { placement: 'beside-left', top, left };
+  return { placement: 'sheet', top, left: sheetLeft };
 }
