@@ -6,6 +6,7 @@ import { openDatabase, type WhyLostDB } from '../core/storage/db';
 import { installIdItem } from '../platform/stored';
 import { createBackgroundContext, updateBadge } from './context';
 import { registerHealthHandlers } from './handlers/health';
+import { registerOptionsHandlers } from './handlers/options';
 import { registerRecordHandlers } from './handlers/records';
 import { startExtraHosts } from './extra-hosts';
 
@@ -13,6 +14,7 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   const bg = createBackgroundContext(db);
   registerRecordHandlers(db, bg);
   registerHealthHandlers();
+  registerOptionsHandlers(db);
   startExtraHosts();
 
   // The install id is made here first, so no two contexts race to create it.

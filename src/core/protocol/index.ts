@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { HEALTH_MESSAGES } from './health';
+import { OPTIONS_MESSAGES } from './options';
 import { RECORD_MESSAGES } from './records';
 
 export * from './common';
@@ -14,6 +15,7 @@ export * from './records';
 export const PROTOCOL = {
   ...RECORD_MESSAGES,
   ...HEALTH_MESSAGES,
+  ...OPTIONS_MESSAGES,
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;
