@@ -3,7 +3,6 @@
  * SPA navigation), turns its close reports into pending records and the panel, and reports
  * detection health. Adapters only observe; everything else happens here.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AdapterRuntime, CloseEvent, CrmAdapter } from '../adapters/types';
 import type { Catalog } from '../core/catalog';
@@ -15,6 +14,7 @@ import { segmentFor } from '../core/segments';
 import type { Settings } from '../core/settings';
 import { createPanelStore } from '../components/panel/store';
 import { call } from '../platform/messaging';
+import { browserLanguages } from '../platform/browser-lang';
 import { loadCatalog, loadSettings, watchConfig } from '../platform/stored';
 import { listenBridge, sendBridge } from './bridge';
 import { hideHealthChip, showHealthChip } from './health-chip';
@@ -30,12 +30,15 @@ interface Config {
   catalog: Catalog;
   lang: Lang;
   t: Translate;
+  /** A stored value was invalid and defaults are in use: the panel says so. */
+  problems: string[];
 }
 
 async function loadConfig(): Promise<Config> {
-  const [{ settings }, { catalog }] = await Promise.all([loadSettings(), loadCatalog()]);
-  const lang = resolveLang(settings.language, browser.i18n?.getUILanguage?.() ?? navigator.language);
-  return { settings, catalog, lang, t: translator(lang) };
+  const [{ settings, problem }, { catalog, problem: catalogProblem }] = await Promise.all([loadSettings(), loadCatalog()]);
+  const lang = resolveLang(settings.language, browserLanguages());
+  const problems = [problem, catalogProblem].filter((p): p is string => Boolean(p));
+  return { settings, catalog, lang, t: translator(lang), problems };
 }
 
 export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
@@ -48,6 +51,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     rules: config.settings.comments,
     lang: config.lang,
     t: config.t,
+    notice: config.problems.length ? config.t('config.problemShort') : null,
     segmentFor: (items) => segmentFor(items[0]!.context, config.settings),
     save,
     later,
@@ -153,6 +157,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   const unwatch = watchConfig(async () => {
     const wasEnabled = config.settings.crms[adapter.crm].enabled;
     config = await loadConfig();
+    panel.configChanged();
     if (wasEnabled !== config.settings.crms[adapter.crm].enabled) startPage();
   });
   ctx.onInvalidated(unwatch);

@@ -2,6 +2,7 @@
  * Toolbar popup: how many leads were lost and why, how many closes wait for a reason, and
  * whether detection works on the CRM hosts visited. Live: re-reads after every write.
  */
+import { browser } from 'wxt/browser';
 import { reasonLabel } from '../../core/catalog';
 import { loadPageConfig, useLive } from '../../platform/live';
 import { request } from '../../platform/messaging';
@@ -38,8 +39,11 @@ export function Popup() {
         <h1>{t('popup.title')}</h1>
       </header>
       {config.problems.map((p) => (
-        <p key={p} className="wl-problem" role="alert">
-          {p}
+        <p key={p} className="wl-problem" role="alert" data-testid="wl-settings-problem">
+          {t('popup.settingsProblem', { problem: p })}{' '}
+          <button type="button" className="wl-link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popup.openSettings')}
+          </button>
         </p>
       ))}
       <section className="wl-totals">
