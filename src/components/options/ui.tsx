@@ -53,6 +53,55 @@ export function useSaved<T>(stored: T): [T, (value: T) => void] {
   return [value, setValue];
 }
 
+/** A select that saves on change. */
+export function SavedSelect<T extends string>({
+  testId,
+  stored,
+  options,
+  onSave,
+}: {
+  testId: string;
+  stored: T;
+  options: { value: T; label: string; lang?: string }[];
+  onSave(value: T): void;
+}) {
+  const [value, setValue] = useSaved(stored);
+  return (
+    <select
+      data-testid={testId}
+      value={value}
+      onChange={(e) => {
+        const next = e.target.value as T;
+        setValue(next);
+        onSave(next);
+      }}
+    >
+      {options.map((o) => (
+        <option key={o.value} value={o.value} lang={o.lang}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A checkbox that saves on change. */
+export function SavedCheckbox({ testId, stored, disabled, onSave }: { testId: string; stored: boolean; disabled?: boolean; onSave(on: boolean): void }) {
+  const [on, setOn] = useSaved(stored);
+  return (
+    <input
+      type="checkbox"
+      data-testid={testId}
+      checked={on}
+      disabled={disabled}
+      onChange={(e) => {
+        setOn(e.target.checked);
+        onSave(e.target.checked);
+      }}
+    />
+  );
+}
+
 export function formatTime(at: number, lang: Lang): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

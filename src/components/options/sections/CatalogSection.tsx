@@ -30,15 +30,18 @@ export function CatalogSection({ config }: SectionProps) {
   const [adding, setAdding] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
   const [flash, setFlash] = useState<Flash>(null);
-  /** After a move the row is re-placed: keep the keyboard focus on the button that moved it. */
+  /**
+   * Where the keyboard focus goes after an action re-renders the list: the button that moved a
+   * row, the Edit button of a closed form, the Add button after a cancelled new reason.
+   */
   const refocus = useRef<string | null>(null);
-  const list = useRef<HTMLOListElement>(null);
+  const section = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!refocus.current) return;
-    list.current?.querySelector<HTMLElement>(refocus.current)?.focus();
+    section.current?.querySelector<HTMLElement>(refocus.current)?.focus();
     refocus.current = null;
-  }, [catalog]);
+  }, [catalog, editing, adding]);
 
   const label = (r: Pick<Reason, 'label'>) => pickText(r.label, lang);
   const words = (problems: EditProblem[]) => problems.map((p) => describeEditProblem(t, p)).join(' ');
@@ -87,7 +90,10 @@ export function CatalogSection({ config }: SectionProps) {
       (c) => addReason(c, draft, Date.now()),
       (c) => t('catalog.done.added', { label: label(c.reasons[c.reasons.length - 1]!) }),
     );
-    if (!refused) setAdding(false);
+    if (!refused) {
+      refocus.current = '[data-testid="wl-cat-add"]';
+      setAdding(false);
+    }
     return refused;
   };
 
@@ -98,14 +104,14 @@ export function CatalogSection({ config }: SectionProps) {
   };
 
   return (
-    <section className="wl-section" aria-labelledby="wl-catalog-title" data-testid="wl-catalog">
+    <section ref={section} className="wl-section" aria-labelledby="wl-catalog-title" data-testid="wl-catalog">
       <h2 id="wl-catalog-title">{t('catalog.title')}</h2>
       <p className="wl-intro">{t('catalog.intro')}</p>
       <p className="wl-meta" data-testid="wl-cat-revision" data-revision={catalog.revision}>
         {t('catalog.revision', { revision: catalog.revision, date: formatTime(catalog.updatedAt, lang) })}
       </p>
       <FlashLine flash={flash} testId="wl-cat-message" />
-      <ol className="wl-reasons" ref={list}>
+      <ol className="wl-reasons">
         {catalog.reasons.map((r, i) => (
           <li key={r.id} data-testid="wl-cat-row" data-reason-id={r.id} data-retired={String(r.retired)} className={r.retired ? 'is-retired' : ''}>
             <div className="wl-reason-line">
@@ -162,7 +168,17 @@ export function CatalogSection({ config }: SectionProps) {
         ))}
       </ol>
       {adding ? (
-        <ReasonForm initial={emptyDraft()} mode="add" title={t('catalog.formAdd')} t={t} onSubmit={saveNew} onCancel={() => setAdding(false)} />
+        <ReasonForm
+          initial={emptyDraft()}
+          mode="add"
+          title={t('catalog.formAdd')}
+          t={t}
+          onSubmit={saveNew}
+          onCancel={() => {
+            refocus.current = '[data-testid="wl-cat-add"]';
+            setAdding(false);
+          }}
+        />
       ) : (
         <div className="wl-row">
           <button type="button" data-testid="wl-cat-add" onClick={() => setAdding(true)}>

@@ -29,6 +29,18 @@ function CommentsForm({ config, flash, setFlash }: SectionProps & { flash: Flash
   const invalid = (code: CommentRulesProblem['code']) =>
     problems.some((p) => p.code === code) ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
 
+  const numberField = (
+    field: 'minLength' | 'softAttemptThreshold',
+    label: 'comments.minLength' | 'comments.threshold',
+    testId: string,
+    problem: CommentRulesProblem['code'],
+  ) => (
+    <label>
+      <span>{t(label)}</span>
+      <input type="number" inputMode="numeric" data-testid={testId} value={draft[field]} {...invalid(problem)} onChange={(e) => set({ [field]: e.target.value })} />
+    </label>
+  );
+
   const save = (e: FormEvent) => {
     e.preventDefault();
     const checked = commentRulesFromDraft(draft);
@@ -60,28 +72,8 @@ function CommentsForm({ config, flash, setFlash }: SectionProps & { flash: Flash
           ))}
         </fieldset>
         <div className="wl-row">
-          <label>
-            <span>{t('comments.minLength')}</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              data-testid="wl-comments-min-length"
-              value={draft.minLength}
-              {...invalid('min-length-range')}
-              onChange={(e) => set({ minLength: e.target.value })}
-            />
-          </label>
-          <label>
-            <span>{t('comments.threshold')}</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              data-testid="wl-comments-threshold"
-              value={draft.softAttemptThreshold}
-              {...invalid('threshold-range')}
-              onChange={(e) => set({ softAttemptThreshold: e.target.value })}
-            />
-          </label>
+          {numberField('minLength', 'comments.minLength', 'wl-comments-min-length', 'min-length-range')}
+          {numberField('softAttemptThreshold', 'comments.threshold', 'wl-comments-threshold', 'threshold-range')}
         </div>
         <label className="wl-field">
           <span>{t('comments.placeholders')}</span>

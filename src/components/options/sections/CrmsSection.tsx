@@ -5,7 +5,7 @@
 import { CRM_IDS, type CrmId } from '../../../core/primitives';
 import { updateSettings } from '../../../platform/options-store';
 import { HostHealthLine } from '../HostHealth';
-import { CRM_NAMES, useHealth, useSaved } from '../ui';
+import { CRM_NAMES, SavedCheckbox, useHealth } from '../ui';
 import type { SectionProps } from './index';
 
 export function CrmsSection({ config }: SectionProps) {
@@ -23,7 +23,7 @@ export function CrmsSection({ config }: SectionProps) {
         const hosts = [...new Set(reports.filter((r) => r.crm === crm).map((r) => r.host))].sort();
         return (
           <div key={crm} className="wl-crm" data-testid="wl-crm" data-crm={crm}>
-            <div className="wl-row">
+            <div className="wl-checks">
               <label className="wl-switch">
                 <SavedCheckbox
                   testId={`wl-crm-enabled-${crm}`}
@@ -58,21 +58,5 @@ export function CrmsSection({ config }: SectionProps) {
         );
       })}
     </section>
-  );
-}
-
-function SavedCheckbox({ testId, stored, disabled, onSave }: { testId: string; stored: boolean; disabled?: boolean; onSave(on: boolean): void }) {
-  const [on, setOn] = useSaved(stored);
-  return (
-    <input
-      type="checkbox"
-      data-testid={testId}
-      checked={on}
-      disabled={disabled}
-      onChange={(e) => {
-        setOn(e.target.checked);
-        onSave(e.target.checked);
-      }}
-    />
   );
 }

@@ -12,7 +12,7 @@ import { useLive } from '../../../platform/live';
 import { request } from '../../../platform/messaging';
 import { updateSettings } from '../../../platform/options-store';
 import { describeRuleProblem } from '../problems';
-import { CRM_NAMES, FlashLine, useSaved, type Flash } from '../ui';
+import { CRM_NAMES, FlashLine, SavedSelect, type Flash } from '../ui';
 import type { SectionProps } from './index';
 
 const seenKey = (p: Pick<SeenPipeline, 'crm' | 'host' | 'pipeline'>) => `${p.crm}|${p.host}|${p.pipeline?.id ?? ''}`;
@@ -25,13 +25,17 @@ export function SegmentsSection({ config }: SectionProps) {
   const [draft, setDraft] = useState<RuleDraft>({ crm: '', host: '', pipelineId: '', stageId: '', segment: 'outbound-b2b' });
   const [problems, setProblems] = useState<RuleProblem[]>([]);
   const [flash, setFlash] = useState<Flash>(null);
-  const [defaultSegment, setDefaultSegment] = useSaved(settings.defaultSegment);
 
   const set = (change: Partial<RuleDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
     setProblems([]);
     setFlash(null);
   };
+
+  /** A condition typed as text; empty means "any". */
+  const anyInput = (field: 'host' | 'pipelineId' | 'stageId', testId: string) => (
+    <input data-testid={testId} value={draft[field]} placeholder={t('segments.any')} spellCheck={false} onChange={(e) => set({ [field]: e.target.value })} />
+  );
 
   const chosen = seen.find((p) => p.crm === draft.crm && p.host === draft.host.trim() && (p.pipeline?.id ?? '') === draft.pipelineId.trim());
 
@@ -81,21 +85,12 @@ export function SegmentsSection({ config }: SectionProps) {
       <p className="wl-intro">{t('segments.intro')}</p>
       <label className="wl-field">
         <span>{t('segments.default')}</span>
-        <select
-          data-testid="wl-default-segment"
-          value={defaultSegment}
-          onChange={(e) => {
-            const next = e.target.value as Segment;
-            setDefaultSegment(next);
-            void updateSettings((s) => ({ ...s, defaultSegment: next }));
-          }}
-        >
-          {SEGMENTS.map((s) => (
-            <option key={s} value={s}>
-              {t(`segment.${s}`)}
-            </option>
-          ))}
-        </select>
+        <SavedSelect
+          testId="wl-default-segment"
+          stored={settings.defaultSegment}
+          options={SEGMENTS.map((s) => ({ value: s, label: t(`segment.${s}`) }))}
+          onSave={(next) => void updateSettings((s) => ({ ...s, defaultSegment: next }))}
+        />
       </label>
 
       {settings.segmentRules.length === 0 ? (
@@ -150,17 +145,11 @@ export function SegmentsSection({ config }: SectionProps) {
           </label>
           <label>
             <span>{t('segments.host')}</span>
-            <input data-testid="wl-rule-host" value={draft.host} placeholder={t('segments.any')} spellCheck={false} onChange={(e) => set({ host: e.target.value })} />
+            {anyInput('host', 'wl-rule-host')}
           </label>
           <label>
             <span>{t('segments.pipeline')}</span>
-            <input
-              data-testid="wl-rule-pipeline"
-              value={draft.pipelineId}
-              placeholder={t('segments.any')}
-              spellCheck={false}
-              onChange={(e) => set({ pipelineId: e.target.value })}
-            />
+            {anyInput('pipelineId', 'wl-rule-pipeline')}
           </label>
           <label>
             <span>{t('segments.stage')}</span>
@@ -174,13 +163,7 @@ export function SegmentsSection({ config }: SectionProps) {
                 ))}
               </select>
             ) : (
-              <input
-                data-testid="wl-rule-stage"
-                value={draft.stageId}
-                placeholder={t('segments.any')}
-                spellCheck={false}
-                onChange={(e) => set({ stageId: e.target.value })}
-              />
+              anyInput('stageId', 'wl-rule-stage')
             )}
           </label>
           <label>
