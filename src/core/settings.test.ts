@@ -41,6 +41,12 @@ describe('readSettings', () => {
     expect(read.settings.identity).toEqual({ id: 'install-7', name: '', fromCrm: false });
   });
 
+  it('names at most three broken parts and counts the rest', () => {
+    const read = readSettings({ version: 1, language: 'klingon' }, 'id-1');
+    expect(read.settings).toEqual(defaultSettings('id-1'));
+    expect(read.problem).toMatch(/^language: .*; identity: .*; comments: .*; \+5 more$/);
+  });
+
   it('gives defaults plus a problem for something that is not settings at all', () => {
     for (const raw of ['garbage', 42, [], { language: 'ru' }]) {
       const read = readSettings(raw, 'id-1');

@@ -132,6 +132,8 @@ export function migrateSettings(
 }
 
 type Part = Exclude<keyof Settings, 'version'>;
+/** A notice names this many broken parts at most. */
+const MAX_NAMED = 3;
 const PARTS = Object.keys(SettingsSchema.shape).filter((k): k is Part => k !== 'version');
 
 /**
@@ -160,7 +162,8 @@ export function readSettings(raw: unknown, identityId: string): SettingsRead {
     }
   }
   const whole = SettingsSchema.safeParse(salvaged);
-  return whole.success
-    ? { settings: whole.data, problem: problems.join('; ') || 'settings: invalid' }
-    : { settings: defaults, problem: problems.join('; ') || 'settings: invalid' };
+  const problem = problems.length
+    ? problems.slice(0, MAX_NAMED).join('; ') + (problems.length > MAX_NAMED ? `; +${problems.length - MAX_NAMED} more` : '')
+    : 'settings: invalid';
+  return whole.success ? { settings: whole.data, problem } : { settings: defaults, problem };
 }

@@ -77,6 +77,8 @@ describe('options page', () => {
     await catalog.field('label-ru').press('Enter');
     await catalog.form.waitFor({ state: 'detached' });
     await poll(() => catalog.row('price').locator('strong').textContent()).toBe('Цена выше бюджета');
+    const focused = () => opts.page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('li')?.dataset.reasonId);
+    await poll(focused).toBe('price'); // back on the reason's Edit button
 
     // Retire instead of delete.
     await catalog.row('timing').locator('[data-testid="wl-cat-retire"]').click();
@@ -89,7 +91,6 @@ describe('options page', () => {
       const ids = await offered(catalog.rows);
       return ids.indexOf('no-budget') < ids.indexOf('competitor');
     }).toBe(true);
-    const focused = () => opts.page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('li')?.dataset.reasonId);
     await poll(focused).toBe('no-budget');
 
     // Add: empty → clear messages; a taken id → refused; then a valid one.
@@ -270,7 +271,9 @@ describe('options page', () => {
     await expect(opts.identity.name.inputValue()).resolves.toBe('Анна П. (Киев)');
 
     const popup = await h.browser.openExtensionPage('popup.html');
-    await expect(popup.locator('[data-testid="wl-settings-problem"]').textContent()).resolves.toContain('comments.minLength');
+    const notice = popup.locator('[data-testid="wl-settings-problem"]');
+    await expect(notice.textContent()).resolves.toContain('повреждены');
+    await expect(notice.getAttribute('title')).resolves.toContain('comments.minLength');
 
     const host = 'bad.amocrm.ru';
     const page = await openCard(h, host, '1001');

@@ -3,7 +3,6 @@ import type { Messages } from './types';
 
 const en = {
   'config.problemShort': 'WhyLost settings were damaged, so defaults are in use. Open the WhyLost settings to check them.',
-  'popup.settingsProblem': 'A stored setting was invalid; the default is in use: {problem}',
   'popup.openSettings': 'Open settings',
 
   'catalog.title': 'Reason catalog',
@@ -123,7 +122,6 @@ export const settingsPage: Messages<typeof en> = {
   en,
   ru: {
     'config.problemShort': 'Настройки WhyLost были повреждены, используются значения по умолчанию. Откройте настройки WhyLost и проверьте их.',
-    'popup.settingsProblem': 'Сохранённая настройка была неверной, используется значение по умолчанию: {problem}',
     'popup.openSettings': 'Открыть настройки',
 
     'catalog.title': 'Справочник причин',
@@ -240,7 +238,6 @@ export const settingsPage: Messages<typeof en> = {
   },
   uk: {
     'config.problemShort': 'Налаштування WhyLost були пошкоджені, використовуються типові значення. Відкрийте налаштування WhyLost і перевірте їх.',
-    'popup.settingsProblem': 'Збережене налаштування було невірним, використовується типове значення: {problem}',
     'popup.openSettings': 'Відкрити налаштування',
 
     'catalog.title': 'Довідник причин',
