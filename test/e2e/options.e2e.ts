@@ -145,10 +145,12 @@ describe('options page', () => {
     await opts.page.bringToFront();
     await segments.add.click();
     await expect(segments.error.textContent()).resolves.toContain('хотя бы одно условие');
-    const choices = await segments.seen.locator('option').allTextContents();
-    expect(choices.some((c) => c.includes('cat.amocrm.ru') && c.includes('Партнёры (7)'))).toBe(true);
-    expect(choices.some((c) => c.includes('cat.amocrm.ru') && c.includes('Продажи (3)'))).toBe(true);
-    await segments.seen.selectOption({ label: choices.find((c) => c.includes('cat.amocrm.ru') && c.includes('Партнёры (7)'))! });
+    // The choices are re-read when the page is in front again (it was behind the CRM tabs).
+    const choices = () => segments.seen.locator('option').allTextContents();
+    const partners = (list: string[]) => list.find((c) => c.includes('cat.amocrm.ru') && c.includes('Партнёры (7)'));
+    await poll(async () => Boolean(partners(await choices()))).toBe(true);
+    expect((await choices()).some((c) => c.includes('cat.amocrm.ru') && c.includes('Продажи (3)'))).toBe(true);
+    await segments.seen.selectOption({ label: partners(await choices())! });
     // The stages leads left in that pipeline are offered too.
     await expect(segments.stage.locator('option').allTextContents()).resolves.toContain('Новый партнёр (30)');
     await segments.segment.selectOption('outbound-b2b');

@@ -3,14 +3,14 @@
  * (the most specific matching rule wins, see core/segments). The pipelines and stages seen in
  * stored records are offered as choices; ids can also be typed.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { CRM_IDS, SEGMENTS, type CrmId, type Named, type Segment } from '../../../core/primitives';
 import type { SeenPipeline } from '../../../core/seen';
 import { ruleFromDraft, type RuleDraft, type RuleProblem } from '../../../core/settings-edit';
 import type { SegmentRule } from '../../../core/settings';
-import { useLive } from '../../../platform/live';
 import { request } from '../../../platform/messaging';
 import { updateSettings } from '../../../platform/options-store';
+import { dbRevisionItem } from '../../../platform/stored';
 import { describeRuleProblem } from '../problems';
 import { CRM_NAMES, FlashLine, SavedSelect, type Flash } from '../ui';
 import type { SectionProps } from './index';
@@ -18,10 +18,42 @@ import type { SectionProps } from './index';
 const seenKey = (p: Pick<SeenPipeline, 'crm' | 'host' | 'pipeline'>) => `${p.crm}|${p.host}|${p.pipeline?.id ?? ''}`;
 const named = (n: Named) => (n.name ? `${n.name} (${n.id})` : n.id);
 
+/**
+ * The pipelines seen in the records: a scan of the whole database in the background, so it runs
+ * when the section opens and after new records only while this page is visible (a settings tab
+ * left open behind the CRM costs nothing per save).
+ */
+function useSeenPipelines(): SeenPipeline[] {
+  const [seen, setSeen] = useState<SeenPipeline[]>([]);
+  useEffect(() => {
+    let alive = true;
+    let stale = false;
+    const load = () => {
+      stale = document.hidden;
+      if (stale) return;
+      request('seenPipelines', {}).then(
+        (list) => alive && setSeen(list),
+        () => undefined,
+      );
+    };
+    const onVisible = () => {
+      if (stale && !document.hidden) load();
+    };
+    load();
+    const unwatch = dbRevisionItem.watch(load);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      alive = false;
+      unwatch();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, []);
+  return seen;
+}
+
 export function SegmentsSection({ config }: SectionProps) {
   const { t, settings } = config;
-  const seenState = useLive(() => request('seenPipelines', {}));
-  const seen = seenState.status === 'ready' ? seenState.value : [];
+  const seen = useSeenPipelines();
   const [draft, setDraft] = useState<RuleDraft>({ crm: '', host: '', pipelineId: '', stageId: '', segment: 'outbound-b2b' });
   const [problems, setProblems] = useState<RuleProblem[]>([]);
   const [flash, setFlash] = useState<Flash>(null);
