@@ -8,6 +8,7 @@ import { createBackgroundContext, updateBadge } from './context';
 import { registerEditHandlers } from './handlers/edits';
 import { registerHealthHandlers } from './handlers/health';
 import { registerNativeHandlers } from './handlers/native';
+import { registerOptionsHandlers } from './handlers/options';
 import { registerRecordHandlers } from './handlers/records';
 import { startExtraHosts } from './extra-hosts';
 import { startManualTagging } from './manual';
@@ -18,6 +19,7 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   registerHealthHandlers();
   registerEditHandlers(db, bg);
   registerNativeHandlers(db, bg);
+  registerOptionsHandlers(db);
   startExtraHosts();
   startManualTagging();
 

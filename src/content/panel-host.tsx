@@ -4,7 +4,7 @@
  * control that closed the lead or as a side sheet, in the page's light or dark look. Focus
  * returns to the CRM when the panel closes.
  */
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -18,6 +18,8 @@ import { pageTheme, type Theme } from '../components/panel/theme';
 export const PANEL_TAG = 'whylost-panel';
 
 type Env = Pick<PanelProps, 'catalog' | 'rules' | 'lang' | 't'> & {
+  /** Shown above the panel: stored settings were invalid, defaults are in use. */
+  notice?: string | null;
   segmentFor(items: OpenSession['items']): PanelProps['segment'];
   save(session: OpenSession, answer: Parameters<PanelProps['onSave']>[0], ids: string[]): Promise<string | null>;
   later(): void;
@@ -63,14 +65,28 @@ function Placed({ anchor, children }: { anchor: Element | null | undefined; chil
   );
 }
 
-function PanelView({ store, env, theme }: { store: PanelStore; env: () => Env; theme: () => Theme }) {
+/** Bumped when settings or the catalog change, so an open panel re-renders with them. */
+interface ConfigChanges {
+  subscribe(listener: () => void): () => void;
+  version(): number;
+}
+
+function PanelView({ store, env, theme, changes }: { store: PanelStore; env: () => Env; theme: () => Theme; changes: ConfigChanges }) {
+  useSyncExternalStore(changes.subscribe, changes.version);
   const session = useStore(store, (s) => s.sessions[0]);
   if (!session) return null;
   const e = env();
+  const segment = e.segmentFor(session.items);
   return (
     <Placed anchor={session.anchor}>
+      {e.notice && (
+        <p data-testid="wl-notice" role="status" style={NOTICE_STYLE}>
+          {e.notice}
+        </p>
+      )}
       <Panel
-        key={session.key}
+        // A segment rule changed while the panel was open: start over with that segment's reasons.
+        key={`${session.key}|${segment.segment}`}
         items={session.items}
         total={session.total}
         catalog={e.catalog}
@@ -78,7 +94,7 @@ function PanelView({ store, env, theme }: { store: PanelStore; env: () => Env; t
         lang={e.lang}
         t={e.t}
         theme={theme()}
-        segment={e.segmentFor(session.items)}
+        segment={segment}
         initial={session.suggestedReasonId ? { reasonId: session.suggestedReasonId } : undefined}
         onSave={(answer, ids) => e.save(session, answer, ids)}
         onLater={e.later}
@@ -86,6 +102,17 @@ function PanelView({ store, env, theme }: { store: PanelStore; env: () => Env; t
     </Placed>
   );
 }
+
+const NOTICE_STYLE = {
+  margin: '0 0 8px',
+  padding: '8px 12px',
+  maxWidth: '380px',
+  borderRadius: '8px',
+  background: '#fff4e6',
+  color: '#7a2e00',
+  font: '13px/1.4 system-ui, sans-serif',
+  boxShadow: '0 2px 8px rgba(0,0,0,.15)',
+} as const;
 
 function focusable(el: Element | null | undefined): el is HTMLElement {
   return el instanceof HTMLElement && el.isConnected && el !== document.body && (el.tabIndex >= 0 || el.isContentEditable);
@@ -96,6 +123,15 @@ export class PanelHost {
   private mounting: Promise<void> | null = null;
   private returnFocus: HTMLElement | null = null;
   private theme: Theme = 'light';
+  private configVersion = 0;
+  private readonly configListeners = new Set<() => void>();
+  private readonly changes: ConfigChanges = {
+    subscribe: (listener) => {
+      this.configListeners.add(listener);
+      return () => this.configListeners.delete(listener);
+    },
+    version: () => this.configVersion,
+  };
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -122,7 +158,7 @@ export class PanelHost {
         isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'paste'],
         onMount: (container) => {
           const root = createRoot(container);
-          root.render(<PanelView store={this.store} env={this.env} theme={() => this.theme} />);
+          root.render(<PanelView store={this.store} env={this.env} theme={() => this.theme} changes={this.changes} />);
           return root;
         },
         onRemove: (root) => root?.unmount(),
@@ -141,5 +177,11 @@ export class PanelHost {
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  /** Settings or catalog changed: an open panel shows the new labels, reasons, rules and language. */
+  configChanged(): void {
+    this.configVersion++;
+    this.configListeners.forEach((listener) => listener());
   }
 }

@@ -3,7 +3,6 @@
  * SPA navigation), turns its close reports into pending records and the panel, and reports
  * detection health. Adapters only observe; everything else happens here.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AdapterRuntime, CloseEvent, CrmAdapter } from '../adapters/types';
 import type { Catalog } from '../core/catalog';
@@ -17,6 +16,7 @@ import { saveFailure } from '../components/panel/explain';
 import { createPanelStore, type OpenSession } from '../components/panel/store';
 import { call } from '../platform/messaging';
 import { lastSegmentsItem, loadLastSegments, saveLastSegment } from '../platform/last-segments';
+import { browserLanguages } from '../platform/browser-lang';
 import { loadCatalog, loadSettings, watchConfig } from '../platform/stored';
 import { listenBridge, sendBridge } from './bridge';
 import { sameNative, suggestedReason, withNative } from './native';
@@ -36,12 +36,19 @@ interface Config {
   t: Translate;
   /** The segment last chosen in the panel, per pipeline. */
   memory: LastSegments;
+  /** A stored value was invalid and defaults are in use: the panel says so. */
+  problems: string[];
 }
 
 async function loadConfig(): Promise<Config> {
-  const [{ settings }, { catalog }, memory] = await Promise.all([loadSettings(), loadCatalog(), loadLastSegments()]);
-  const lang = resolveLang(settings.language, browser.i18n?.getUILanguage?.() ?? navigator.language);
-  return { settings, catalog, lang, t: translator(lang), memory };
+  const [{ settings, problem }, { catalog, problem: catalogProblem }, memory] = await Promise.all([
+    loadSettings(),
+    loadCatalog(),
+    loadLastSegments(),
+  ]);
+  const lang = resolveLang(settings.language, browserLanguages());
+  const problems = [problem, catalogProblem].filter((p): p is string => Boolean(p));
+  return { settings, catalog, lang, t: translator(lang), memory, problems };
 }
 
 export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
@@ -54,6 +61,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     rules: config.settings.comments,
     lang: config.lang,
     t: config.t,
+    notice: config.problems.length ? config.t('config.problemShort') : null,
     segmentFor: (items) => chooseSegment(items[0]!.context, config.settings, config.memory),
     save,
     later,
@@ -180,6 +188,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   const unwatch = watchConfig(async () => {
     const wasEnabled = config.settings.crms[adapter.crm].enabled;
     config = await loadConfig();
+    panel.configChanged();
     if (wasEnabled !== config.settings.crms[adapter.crm].enabled) startPage();
   });
   ctx.onInvalidated(unwatch);

@@ -16,6 +16,10 @@ describe('i18n', () => {
     expect(resolveLang('auto', 'uk')).toBe('uk');
     expect(resolveLang('auto', 'de-DE')).toBe('en');
     expect(resolveLang('auto', undefined)).toBe('en');
+    // The browser's preferred languages in order: the first one we have wins.
+    expect(resolveLang('auto', ['de-DE', 'uk-UA', 'ru'])).toBe('uk');
+    expect(resolveLang('auto', ['de-DE', 'fr'])).toBe('en');
+    expect(resolveLang('ru', ['uk'])).toBe('ru');
   });
 
   it('words a problem with its numbers', () => {

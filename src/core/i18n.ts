@@ -32,11 +32,18 @@ export function translator(lang: Lang): Translate {
   return (key, params) => translate(lang, key, params);
 }
 
-/** 'auto' → the browser's UI language (e.g. "uk-UA", "ru") when we have it, else English. */
-export function resolveLang(setting: 'auto' | Lang, browserLang: string | undefined): Lang {
+/**
+ * 'auto' → the first of the browser's languages (e.g. ["de-DE", "uk-UA"] → uk) that we have,
+ * else English. Pass the user's preferred languages in order (navigator.languages).
+ */
+export function resolveLang(setting: 'auto' | Lang, browserLangs: string | readonly string[] | undefined): Lang {
   if (setting !== 'auto') return setting;
-  const base = (browserLang ?? '').toLowerCase().split(/[-_]/)[0] as Lang;
-  return (LANGS as readonly string[]).includes(base) ? base : 'en';
+  const list = typeof browserLangs === 'string' ? [browserLangs] : (browserLangs ?? []);
+  for (const tag of list) {
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    if ((LANGS as readonly string[]).includes(base ?? '')) return base as Lang;
+  }
+  return 'en';
 }
 
 export function describeProblem(t: Translate, problem: AnswerProblem): string {

@@ -12,13 +12,21 @@ export const DEFAULT_PLACEHOLDERS = [
   'ok', 'ок', 'х', 'x', 'xxx', 'ничего', 'нічого', 'отказ', 'відмова', 'test', 'тест', 'asd', 'qwe', 'йцу',
 ];
 
+/** Bounds of the comment rules, shared by the schema and the editor's messages. */
+export const COMMENT_LIMITS = {
+  minLength: { min: 1, max: 500 },
+  softAttemptThreshold: { min: 1, max: 50 },
+  placeholder: { max: 50 },
+  placeholders: { max: 200 },
+} as const;
+
 export const CommentRulesSchema = z.object({
   /** 'always': every reason needs a comment; 'per-reason': only reasons marked so (and "Other"). */
   required: z.enum(['always', 'per-reason']),
-  minLength: z.number().int().min(1).max(500),
-  placeholders: z.array(z.string().max(50)).max(200),
+  minLength: z.number().int().min(COMMENT_LIMITS.minLength.min).max(COMMENT_LIMITS.minLength.max),
+  placeholders: z.array(z.string().max(COMMENT_LIMITS.placeholder.max)).max(COMMENT_LIMITS.placeholders.max),
   /** Soft reasons: below this many attempts the panel proposes a follow-up instead of a write-off. */
-  softAttemptThreshold: z.number().int().min(1).max(50),
+  softAttemptThreshold: z.number().int().min(COMMENT_LIMITS.softAttemptThreshold.min).max(COMMENT_LIMITS.softAttemptThreshold.max),
 });
 export type CommentRules = z.infer<typeof CommentRulesSchema>;
 
@@ -85,17 +93,77 @@ export function defaultSettings(identityId: string): Settings {
 export type SettingsRead = { settings: Settings; problem: string | null };
 
 /**
- * Reads a stored settings value. Anything invalid gives the defaults plus a readable problem,
- * so the UI can show a notice instead of the extension breaking.
+ * Versions of the stored settings object. The version lives inside the object (not only in
+ * WXT's storage meta key), so the same migrations serve every reader — content scripts, pages,
+ * the background — and a settings object carried in a backup file. Reads migrate in memory and
+ * never write: the next save stores the current shape.
+ *
+ * A migration is keyed by the version it produces: `{ 2: (v1) => v2 }`. Every migration stays
+ * here forever, with a test that reads an object of the older shape. None exists yet: the shape
+ * is still the first one (v1).
+ */
+export type SettingsMigration = (old: Record<string, unknown>) => Record<string, unknown>;
+export const SETTINGS_MIGRATIONS: Readonly<Record<number, SettingsMigration>> = {};
+
+export type Migrated = { ok: true; value: Record<string, unknown>; from: number } | { ok: false; problem: string };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function migrateSettings(
+  raw: unknown,
+  migrations: Readonly<Record<number, SettingsMigration>> = SETTINGS_MIGRATIONS,
+  target: number = SETTINGS_VERSION,
+): Migrated {
+  if (!isRecord(raw)) return { ok: false, problem: 'settings: not an object' };
+  const from = raw.version;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
+    return { ok: false, problem: 'settings.version: missing or not a version number' };
+  }
+  if (from > target) {
+    return { ok: false, problem: `settings.version: saved by a newer WhyLost (format ${from}; this one reads up to ${target})` };
+  }
+  let value: Record<string, unknown> = raw;
+  for (let v = from + 1; v <= target; v++) {
+    const step = migrations[v];
+    if (!step) return { ok: false, problem: `settings.version: no migration to format ${v}` };
+    value = { ...step(value), version: v };
+  }
+  return { ok: true, value, from };
+}
+
+type Part = Exclude<keyof Settings, 'version'>;
+/** A notice names this many broken parts at most. */
+const MAX_NAMED = 3;
+const PARTS = Object.keys(SettingsSchema.shape).filter((k): k is Part => k !== 'version');
+
+/**
+ * Reads a stored settings value: migrated to the current format, then validated. A part that is
+ * invalid (say, a broken comment rule) falls back to its default alone, and the problem is named
+ * so the UI can show a notice; the valid parts (portals, segment rules…) stay in force. Anything
+ * unreadable as a whole gives the defaults plus the problem. Never throws.
  */
 export function readSettings(raw: unknown, identityId: string): SettingsRead {
-  if (raw === null || raw === undefined) return { settings: defaultSettings(identityId), problem: null };
-  const parsed = SettingsSchema.safeParse(raw);
+  const defaults = defaultSettings(identityId);
+  if (raw === null || raw === undefined) return { settings: defaults, problem: null };
+  const migrated = migrateSettings(raw);
+  if (!migrated.ok) return { settings: defaults, problem: migrated.problem };
+  const parsed = SettingsSchema.safeParse(migrated.value);
   if (parsed.success) return { settings: parsed.data, problem: null };
-  const first = parsed.error.issues[0];
-  const where = first?.path.length ? first.path.join('.') : 'settings';
-  return {
-    settings: defaultSettings(identityId),
-    problem: `${where}: ${first?.message ?? 'invalid'}`,
-  };
+
+  const salvaged: Record<string, unknown> = { ...defaults };
+  const problems: string[] = [];
+  for (const part of PARTS) {
+    const one = SettingsSchema.shape[part].safeParse(migrated.value[part]);
+    if (one.success) {
+      salvaged[part] = one.data;
+    } else {
+      const first = one.error.issues[0];
+      problems.push(`${[part, ...(first?.path ?? [])].join('.')}: ${first?.message ?? 'invalid'}`);
+    }
+  }
+  const whole = SettingsSchema.safeParse(salvaged);
+  const problem = problems.length
+    ? problems.slice(0, MAX_NAMED).join('; ') + (problems.length > MAX_NAMED ? `; +${problems.length - MAX_NAMED} more` : '')
+    : 'settings: invalid';
+  return whole.success ? { settings: whole.data, problem } : { settings: defaults, problem };
 }

@@ -3,12 +3,12 @@
  * write or the settings/catalog change.
  */
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { resolveLang, translator, type Translate } from '../core/i18n';
 import type { Lang } from '../core/primitives';
 import type { Catalog } from '../core/catalog';
 import type { Settings } from '../core/settings';
 import { dbRevisionItem, loadCatalog, loadSettings, watchConfig } from './stored';
+import { browserLanguages } from './browser-lang';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
@@ -47,7 +47,7 @@ export interface PageConfig {
 
 export async function loadPageConfig(): Promise<PageConfig> {
   const [s, c] = await Promise.all([loadSettings(), loadCatalog()]);
-  const lang = resolveLang(s.settings.language, browser.i18n?.getUILanguage?.() ?? navigator.language);
+  const lang = resolveLang(s.settings.language, browserLanguages());
   return {
     settings: s.settings,
     catalog: c.catalog,

@@ -6,14 +6,10 @@ import * as repo from '../../core/storage/repository';
 import { serve } from '../../platform/messaging';
 import { loadCatalog, loadSettings } from '../../platform/stored';
 import { writing, type BackgroundContext } from '../context';
-
-async function owner(): Promise<repo.Owner> {
-  const { settings } = await loadSettings();
-  return { id: settings.identity.id, name: settings.identity.name };
-}
+import { ownerFor } from '../identity';
 
 export function registerRecordHandlers(db: WhyLostDB, bg: BackgroundContext): void {
-  serve('capture', async (req) => writing(bg, async () => repo.capture(db, req, await owner())));
+  serve('capture', async (req) => writing(bg, async () => repo.capture(db, req, await ownerFor(req.context.manager))));
 
   serve('tag', async (req) => {
     const [{ catalog }, { settings }] = await Promise.all([loadCatalog(), loadSettings()]);

@@ -2,11 +2,19 @@
  * The options page: one section per concern (see ./sections/index.ts). Live: re-reads when
  * settings change anywhere.
  */
+import { useEffect } from 'react';
 import { loadPageConfig, useLive } from '../../platform/live';
 import { SECTIONS } from './sections';
 
 export function Options() {
   const state = useLive(loadPageConfig);
+  const lang = state.status === 'ready' ? state.value.lang : null;
+  const title = state.status === 'ready' ? state.value.t('options.title') : null;
+  useEffect(() => {
+    // The page follows the language setting: screen readers and spell-checkers with it.
+    if (lang) document.documentElement.lang = lang;
+    if (title) document.title = title;
+  }, [lang, title]);
   if (state.status === 'loading') return <main className="wl-options" aria-busy="true" />;
   if (state.status === 'error') {
     return (

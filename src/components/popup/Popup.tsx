@@ -2,6 +2,7 @@
  * Toolbar popup: how many leads were lost and why, how many closes wait for a reason, and
  * whether detection works on the CRM hosts visited. Live: re-reads after every write.
  */
+import { browser } from 'wxt/browser';
 import { reasonLabel } from '../../core/catalog';
 import { loadPageConfig, useLive } from '../../platform/live';
 import { request } from '../../platform/messaging';
@@ -38,11 +39,15 @@ export function Popup() {
       <header>
         <h1>{t('popup.title')}</h1>
       </header>
-      {config.problems.map((p) => (
-        <p key={p} className="wl-problem" role="alert">
-          {p}
+      {config.problems.length > 0 && (
+        // The details are on the options page; here a short line and the way there.
+        <p className="wl-problem" role="alert" data-testid="wl-settings-problem" title={config.problems.join('\n')}>
+          {t('config.problemShort')}{' '}
+          <button type="button" className="wl-link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popup.openSettings')}
+          </button>
         </p>
-      ))}
+      )}
       <section className="wl-totals">
         <div className="wl-tile">
           <span className="wl-num" data-testid="wl-total">

@@ -6,5 +6,6 @@ import { onebox } from './onebox';
 import { options } from './options';
 import { panel } from './panel';
 import { popup } from './popup';
+import { settingsPage } from './settings-page';
 
-export const AREAS = [panel, popup, options, onebox, manual] as const;
+export const AREAS = [panel, popup, options, onebox, manual, settingsPage] as const;

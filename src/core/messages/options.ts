@@ -3,7 +3,7 @@ import type { Messages } from './types';
 
 const en = {
   'options.title': 'WhyLost settings',
-  'options.settingsProblem': 'A stored setting was invalid, so defaults are in use: {problem}',
+  'options.settingsProblem': 'A stored setting was invalid, so WhyLost uses its default until you save a change here: {problem}',
   'hosts.title': 'Portals on your own domain',
   'hosts.intro': 'Bitrix24 on-premise or on its own domain, OneBox on your domain: add the address and allow access when the browser asks.',
   'hosts.address': 'Portal address',
@@ -23,7 +23,7 @@ export const options: Messages<typeof en> = {
   en,
   ru: {
     'options.title': 'Настройки WhyLost',
-    'options.settingsProblem': 'Сохранённая настройка была неверной, используются значения по умолчанию: {problem}',
+    'options.settingsProblem': 'Сохранённая настройка была неверной, WhyLost использует значение по умолчанию, пока вы не сохраните изменение здесь: {problem}',
     'hosts.title': 'Порталы на своём домене',
     'hosts.intro': 'Битрикс24 в коробке или на своём домене, OneBox на вашем домене: добавьте адрес и разрешите доступ, когда браузер спросит.',
     'hosts.address': 'Адрес портала',
@@ -40,7 +40,7 @@ export const options: Messages<typeof en> = {
   },
   uk: {
     'options.title': 'Налаштування WhyLost',
-    'options.settingsProblem': 'Збережене налаштування було невірним, використовуються типові значення: {problem}',
+    'options.settingsProblem': 'Збережене налаштування було невірним, WhyLost використовує типове значення, доки ви не збережете зміну тут: {problem}',
     'hosts.title': 'Портали на власному домені',
     'hosts.intro': 'Бітрікс24 у коробці або на власному домені, OneBox на вашому домені: додайте адресу й дозвольте доступ, коли браузер запитає.',
     'hosts.address': 'Адреса порталу',

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { EDIT_MESSAGES } from './edits';
 import { HEALTH_MESSAGES } from './health';
 import { NATIVE_MESSAGES } from './native';
+import { OPTIONS_MESSAGES } from './options';
 import { RECORD_MESSAGES } from './records';
 
 export * from './common';
@@ -18,6 +19,7 @@ export const PROTOCOL = {
   ...HEALTH_MESSAGES,
   ...EDIT_MESSAGES,
   ...NATIVE_MESSAGES,
+  ...OPTIONS_MESSAGES,
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;

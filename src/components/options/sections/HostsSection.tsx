@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { OWN_DOMAIN_CRMS, readHostInput, type OwnDomainCrm } from '../../../core/hosts';
 import { addExtraHost, removeExtraHost } from '../../../platform/extra-hosts';
+import { HostHealth } from '../HostHealth';
 import type { SectionProps } from './index';
 
 const CRM_NAMES: Record<OwnDomainCrm, string> = { bitrix24: 'Bitrix24', onebox: 'OneBox' };
@@ -78,6 +79,7 @@ export function HostsSection({ config }: SectionProps) {
               <span>
                 {h.scheme}://{h.host} · {CRM_NAMES[h.crm]}
               </span>
+              <HostHealth host={h.host} t={t} lang={config.lang} />
               <button type="button" onClick={() => void removeExtraHost(h.host)}>
                 {t('hosts.remove')}
               </button>

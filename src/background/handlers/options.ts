@@ -1,0 +1,20 @@
+/**
+ * What the options page asks the background: the pipelines seen in stored records.
+ */
+import { seenCollector } from '../../core/seen';
+import type { WhyLostDB } from '../../core/storage/db';
+import { failure } from '../../core/protocol';
+import { serve } from '../../platform/messaging';
+
+export function registerOptionsHandlers(db: WhyLostDB): void {
+  serve('seenPipelines', async () => {
+    try {
+      // A cursor, not toArray(): 100,000 records never sit in memory at once.
+      const seen = seenCollector();
+      await db.rejections.each((r) => seen.add(r));
+      return { ok: true, value: seen.result() };
+    } catch (error) {
+      return failure('storage', error instanceof Error ? error.message : String(error));
+    }
+  });
+}
