@@ -4,6 +4,7 @@
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
@@ -47,6 +48,8 @@ export async function launchWithExtension(
   if (options.grantHosts?.length) ext = withGrantedHosts(ext, options.grantHosts);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'whylost-profile-'));
   const headless = options.headless ?? true;
+  // Lets Playwright see the service worker's own requests (recorded below).
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: false, // the extension needs the new headless mode, asked for in args
@@ -68,6 +71,7 @@ export async function launchWithExtension(
       ...(options.extraArgs ?? []),
     ],
   });
+  recordNetwork(context);
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await serviceWorker()).url()).host;
   return {
@@ -95,4 +99,51 @@ function withGrantedHosts(ext: string, origins: string[]): string {
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return copy;
+}
+
+/** Where the e2e run collects network requests (set by test/e2e/global-setup.ts). */
+export const NETWORK_LOG_ENV = 'WHYLOST_NETWORK_LOG';
+
+export interface NetworkEntry {
+  url: string;
+  /** 'worker' = the extension's service worker; otherwise the URL of the document that made it. */
+  from: string;
+  /** A top-level or frame navigation (the test or the page navigating, not a script's request). */
+  navigation: boolean;
+}
+
+/**
+ * Appends every request of the extension's pages, its service worker and the CRM pages (with
+ * their content scripts) to the run's log; test/e2e/global-setup.ts fails the run on any request
+ * that leaves the extension or the page's own origin.
+ */
+function recordNetwork(context: BrowserContext): void {
+  const dir = process.env[NETWORK_LOG_ENV];
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
+  appendFileSync(file, ''); // one file per browser launched, even if it records nothing
+  context.on('request', (request) => {
+    let from = 'unknown';
+    try {
+      from = request.serviceWorker() ? 'worker' : request.frame().url();
+    } catch {
+      from = request.serviceWorker() ? 'worker' : 'unknown';
+    }
+    const entry: NetworkEntry = { url: request.url(), from, navigation: request.isNavigationRequest() };
+    appendFileSync(file, `${JSON.stringify(entry)}\n`);
+  });
+}
+
+/** A request is the extension's own business if it stays in the extension or on the page's own origin. */
+export function isAllowedRequest(entry: NetworkEntry): boolean {
+  const url = entry.url;
+  if (/^(chrome-extension|data|blob):/.test(url)) return true;
+  if (entry.navigation && entry.from !== 'worker') return true;
+  if (entry.from === 'worker' || entry.from.startsWith('chrome-extension://')) return false;
+  try {
+    return new URL(url).origin === new URL(entry.from).origin;
+  } catch {
+    return false;
+  }
 }
