@@ -1,5 +1,5 @@
 /**
- * Manual tagging — the safety net for closes detection misses — on amoCRM and OneBox pages, in
+ * Manual tagging — the safety net for closes detection misses — on amoCRM, Bitrix24 and OneBox pages, in
  * real Chromium:
  *  - the keyboard command: Alt+Shift+L sent as raw key events through the DevTools protocol, so
  *    the browser's own shortcut handling runs the manifest command (commands.onCommand);
@@ -103,6 +103,26 @@ describe('manual tagging', () => {
       manager: { id: '9', name: 'Тарас Мельник' },
     });
     await ob.close();
+  });
+
+  it('the keyboard command and the menu item record refusals on Bitrix24 cards', async () => {
+    const bx = await h.browser.context.newPage();
+    await bx.goto(h.server.url('demo.bitrix24.ru', '/crm/lead/details/501/'));
+    await bx.locator('.crm-entity-section-status-step').first().waitFor();
+    await pressBrowserShortcut(bx, 'L', { alt: true, shift: true });
+    expect(await answer(bx, '501', 'bitrix24')).toMatchObject({
+      via: 'manual',
+      host: 'demo.bitrix24.ru',
+      entityType: 'lead',
+      title: 'Заявка с сайта: кондиционер в офис',
+      reasonId: 'unresponsive',
+    });
+
+    await bx.goto(h.server.url('demo.bitrix24.ru', '/crm/deal/details/1002/'));
+    await bx.locator('.crm-entity-section-status-step').first().waitFor();
+    await expect(clickMenu(bx)).resolves.toMatchObject({ handled: true, leadId: '1002' });
+    expect(await answer(bx, '1002', 'bitrix24')).toMatchObject({ via: 'manual', entityType: 'deal', leadId: '1002', title: 'Поставка сплит-систем в магазин' });
+    await bx.close();
   });
 
   it('the context-menu item is there on CRM pages, in the language set, and records a refusal on amoCRM and OneBox', async () => {
