@@ -5,6 +5,7 @@
  * messages in its own file; a new area adds a file and one line here.
  */
 import type { z } from 'zod';
+import { EXCHANGE_MESSAGES } from './exchange';
 import { HEALTH_MESSAGES } from './health';
 import { RECORD_MESSAGES } from './records';
 
@@ -14,6 +15,7 @@ export * from './records';
 export const PROTOCOL = {
   ...RECORD_MESSAGES,
   ...HEALTH_MESSAGES,
+  ...EXCHANGE_MESSAGES,
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;
