@@ -5,6 +5,7 @@
 import { openDatabase, type WhyLostDB } from '../core/storage/db';
 import { installIdItem } from '../platform/stored';
 import { createBackgroundContext, updateBadge } from './context';
+import { registerExchangeHandlers } from './handlers/exchange';
 import { registerHealthHandlers } from './handlers/health';
 import { registerRecordHandlers } from './handlers/records';
 import { startExtraHosts } from './extra-hosts';
@@ -13,6 +14,7 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   const bg = createBackgroundContext(db);
   registerRecordHandlers(db, bg);
   registerHealthHandlers();
+  registerExchangeHandlers(db, bg);
   startExtraHosts();
 
   // The install id is made here first, so no two contexts race to create it.

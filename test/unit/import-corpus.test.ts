@@ -6,13 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readExchangeFile, sizeProblem } from '../../src/core/exchange/json';
+import { decodeFile, readExchangeFile, sizeProblem } from '../../src/core/exchange/json';
 import { describeRefusal } from '../../src/core/exchange/problems';
 import { translator } from '../../src/core/i18n';
 import { CORPUS, CORPUS_DIR, HUGE_FILE, corpusBytes, writeHugeFile } from '../fixtures/imports/corpus';
 
-/** What `File.text()` gives a page: UTF-8 decoding, byte-order mark dropped, bad bytes as U+FFFD. */
-const asFileText = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
 
 describe('bad-input corpus', () => {
   it('has at least 25 files that must be refused, and the committed files match the generator', () => {
@@ -26,7 +24,7 @@ describe('bad-input corpus', () => {
     it(`${c.file} (${c.why}) → ${c.expect}`, () => {
       const bytes = readFileSync(join(CORPUS_DIR, c.file));
       expect(sizeProblem(bytes.length)).toBeNull();
-      const read = readExchangeFile(asFileText(bytes), ['records']);
+      const read = readExchangeFile(decodeFile(bytes), ['records']);
       if (c.expect === 'imported') {
         expect(read.ok ? 'imported' : read.problem).toBe('imported');
         return;

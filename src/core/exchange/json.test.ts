@@ -5,7 +5,7 @@ import { EMPTY_FILTER } from '../filters';
 import { translator } from '../i18n';
 import { defaultSettings } from '../settings';
 import { FORMAT_VERSION, MAX_FILE_BYTES, migrate, MIGRATIONS } from './format';
-import { backupFileParts, catalogFileText, exchangeFileName, readExchangeFile, recordsFileParts, sizeProblem } from './json';
+import { backupFileParts, catalogFileText, decodeFile, exchangeFileName, readExchangeFile, recordsFileParts, sizeProblem } from './json';
 import { describeRefusal } from './problems';
 
 const header = { exportedAt: Date.UTC(2026, 10, 3), exportedBy: ANNA, app: 'WhyLost 0.1.0' };
@@ -113,6 +113,18 @@ describe('version chain', () => {
     const read = readExchangeFile(JSON.stringify({ format: 'whylost-export', version: 0, exportedAt: 'yesterday', manager: ANNA, records: [] }), ['records']);
     expect(!read.ok && read.problem).toEqual({ code: 'migration', params: { version: 0, detail: 'exportedAt is not an ISO date ("yesterday")' } });
     expect(() => migrate({}, -5)).toThrow('no upgrade from version -5');
+  });
+});
+
+describe('decodeFile', () => {
+  it('reads UTF-8 (with or without its mark) and UTF-16 with a byte-order mark, the same in every browser', () => {
+    const text = '{"a":"Привет"}';
+    expect(decodeFile(new TextEncoder().encode(text))).toBe(text);
+    expect(decodeFile(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toBe(text);
+    expect(decodeFile(new Uint8Array(Buffer.from(`\uFEFF${text}`, 'utf16le')))).toBe(text);
+    const be = Buffer.from(`\uFEFF${text}`, 'utf16le').swap16();
+    expect(decodeFile(new Uint8Array(be))).toBe(text);
+    expect(decodeFile(new Uint8Array([0x7b, 0xff, 0x7d]))).toBe('{\uFFFD}');
   });
 });
 

@@ -40,11 +40,22 @@ export function sizeProblem(bytes: number): ImportProblem | null {
   return bytes > MAX_FILE_BYTES ? problem('too-large', { size: megabytes(bytes), limit: megabytes(MAX_FILE_BYTES) }) : null;
 }
 
+/**
+ * A file's bytes as text, decoded the same way everywhere (pages, tests): UTF-8 unless a
+ * byte-order mark says UTF-16 (Notepad's "Unicode"); bad bytes become U+FFFD, which `sniff`
+ * then reports as binary. Browsers' own File.text() differ here (Chromium honours a UTF-16
+ * mark, the spec says UTF-8 only), hence this.
+ */
+export function decodeFile(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
 /** What a text that is not JSON looks like, so the message can say what the file really is. */
 function sniff(text: string): ImportProblem | null {
   const head = text.slice(0, 4096);
-  // A UTF-16 file read as UTF-8: its byte-order mark turns into replacement characters, ASCII into letter + NUL.
-  if (/^\uFFFD\uFFFD/.test(head) && head.includes('\u0000')) return problem('utf16');
+  // UTF-16 without a byte-order mark read as UTF-8: ASCII comes out as letter, NUL, letter, NUL.
+  if (/^(?:[\t\n\r -~]\u0000){8}|^(?:\u0000[\t\n\r -~]){8}/.test(head)) return problem('utf16');
   const nul = head.includes('\u0000');
   const junk = (head.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g) ?? []).length;
   if (nul || junk > head.length / 20) return problem('binary');

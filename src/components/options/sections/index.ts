@@ -3,10 +3,11 @@
  */
 import type { ComponentType } from 'react';
 import type { PageConfig } from '../../../platform/live';
+import { DataSection } from './DataSection';
 import { HostsSection } from './HostsSection';
 
 export interface SectionProps {
   config: PageConfig;
 }
 
-export const SECTIONS: { id: string; Component: ComponentType<SectionProps> }[] = [{ id: 'hosts', Component: HostsSection }];
+export const SECTIONS: { id: string; Component: ComponentType<SectionProps> }[] = [{ id: 'hosts', Component: HostsSection }, { id: 'data', Component: DataSection }];
