@@ -8,15 +8,15 @@
  * last result line is final, so it covers reading the files, sending them in chunks, parsing,
  * validating and migrating in the background, and the Dexie transactions. Also reported: the
  * longest main-thread task of the dashboard during the import (PerformanceObserver "longtask"),
- * i.e. how long the UI was blocked at worst, and the cost of one extension message carrying a
- * file as text vs as parsed records (why files travel as text).
+ * i.e. how long the UI was blocked at worst; the floor (bare IndexedDB puts of as many records);
+ * and what moving one file from the page to the background costs, three ways.
  *
  * Files are generated deterministically at run time (~4 MB each) into a temp folder.
  * This module exports `runMergeBench` (one benchmark module per file, for `npm run bench`);
  * scripts/bench-merge.ts is its command line.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -96,28 +96,79 @@ async function clearAll(browser: ExtensionBrowser): Promise<void> {
   await setIdentity(browser, 'Руководитель');
 }
 
-/** One message from the dashboard to the background: a file as a string vs the same file parsed. */
-async function messageCost(page: Page, path: string): Promise<{ text: number; parsed: number; mb: number }> {
-  const text = (await import('node:fs')).readFileSync(path, 'utf8');
+/**
+ * Getting one file from the page to the background, three ways (median of 5):
+ * extension message with the text, extension message with the parsed records, and the
+ * service-worker postMessage with the bytes transferred (what imports use in Chromium; an
+ * unknown upload id makes the worker answer at once without storing anything).
+ */
+async function transportCost(page: Page, path: string): Promise<{ text: number; parsed: number; bytes: number; mb: number }> {
+  const text = readFileSync(path, 'utf8');
   return page.evaluate(async (t) => {
-    const send = async (data: unknown) => {
+    type Chrome = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const viaRuntime = async (data: unknown) => {
       const start = performance.now();
-      // No listener answers this type: the time is serialisation + delivery + the listeners' rejection.
-      await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
-        .sendMessage({ type: 'bench.noop', data })
-        .catch(() => undefined);
+      // No listener answers this type: the time is serialisation + delivery + the listeners' refusal.
+      await chrome.runtime.sendMessage({ type: 'bench.noop', data }).catch(() => undefined);
+      return performance.now() - start;
+    };
+    const worker = (await navigator.serviceWorker.getRegistration())!.active!;
+    const viaWorker = async () => {
+      const bytes = new TextEncoder().encode(t).buffer;
+      const channel = new MessageChannel();
+      const start = performance.now();
+      const answered = new Promise((resolve) => (channel.port1.onmessage = resolve));
+      worker.postMessage({ type: 'whylost.uploadBytes', uploadId: '00000000-0000-4000-8000-000000000000', bytes }, [bytes, channel.port2]);
+      await answered;
       return performance.now() - start;
     };
     const parsed = JSON.parse(t) as unknown;
-    const asText: number[] = [];
-    const asParsed: number[] = [];
+    const runs: [number[], number[], number[]] = [[], [], []];
     for (let i = 0; i < 5; i++) {
-      asText.push(await send(t));
-      asParsed.push(await send(parsed));
+      runs[0].push(await viaRuntime(t));
+      runs[1].push(await viaRuntime(parsed));
+      runs[2].push(await viaWorker());
     }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
-    return { text: med(asText), parsed: med(asParsed), mb: t.length / 1024 / 1024 };
+    return { text: med(runs[0]), parsed: med(runs[1]), bytes: med(runs[2]), mb: t.length / 1024 / 1024 };
   }, text);
+}
+
+/**
+ * The floor: the same number of records put with the bare IndexedDB API (no reading, no
+ * validation, no Dexie), one transaction per file, into a scratch database with the v1 indexes.
+ */
+async function rawPutFloor(page: Page, o: MergeBenchOptions, template: unknown[]): Promise<number> {
+  return page.evaluate(
+    async ({ files, records }) => {
+      const name = 'whylost-bench-raw';
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name, 1);
+        req.onupgradeneeded = () => {
+          const store = req.result.createObjectStore('rejections', { keyPath: 'id' });
+          for (const index of ['leadKey', 'status', 'detectedAt']) store.createIndex(index, index);
+        };
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const start = performance.now();
+      for (let f = 0; f < files; f++) {
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('rejections', 'readwrite');
+          const store = tx.objectStore('rejections');
+          for (const r of records as { id: string }[]) store.put({ ...r, id: `${f}-${r.id}` });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      const ms = performance.now() - start;
+      db.close();
+      await new Promise((resolve) => (indexedDB.deleteDatabase(name).onsuccess = resolve));
+      return ms;
+    },
+    { files: o.files, records: template },
+  );
 }
 
 export async function runMergeBench(o: MergeBenchOptions): Promise<string> {
@@ -136,7 +187,8 @@ export async function runMergeBench(o: MergeBenchOptions): Promise<string> {
     ['same files again: all unchanged', []],
     ['newer edits: all updated', []],
   ];
-  let transport: Awaited<ReturnType<typeof messageCost>> | null = null;
+  let transport: Awaited<ReturnType<typeof transportCost>> | null = null;
+  const floor: number[] = [];
   try {
     await setIdentity(browser, 'Руководитель');
     for (let run = 0; run < o.runs; run++) {
@@ -146,7 +198,8 @@ export async function runMergeBench(o: MergeBenchOptions): Promise<string> {
       rows[0]![1].push(await importOnce(page, team, (t) => t.includes(`добавлено ${o.records},`)));
       rows[1]![1].push(await importOnce(page, team, (t) => t.includes(`без изменений ${o.records}.`)));
       rows[2]![1].push(await importOnce(page, edited, (t) => t.includes(`обновлено ${o.records},`)));
-      if (!transport) transport = await messageCost(page, team[0]!);
+      if (!transport) transport = await transportCost(page, team[0]!);
+      floor.push(await rawPutFloor(page, o, makeRecords({ id: 'raw-owner-0001', name: '' }, o.records)));
       await page.close();
       process.stderr.write(`run ${run + 1}/${o.runs} done\n`);
     }
@@ -167,10 +220,14 @@ export async function runMergeBench(o: MergeBenchOptions): Promise<string> {
       return `| ${name} | ${m.toFixed(0)} | ${Math.min(...ms).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ${Math.round(total / (m / 1000))} | ${median(s.map((x) => x.longestTask)).toFixed(0)} | ${m < 2000 ? 'yes' : 'NO'} |`;
     }),
   ];
+  lines.push(
+    `| floor: bare IndexedDB puts, same count, no validation | ${median(floor).toFixed(0)} | ${Math.min(...floor).toFixed(0)} | ${Math.max(...floor).toFixed(0)} | ${Math.round(total / (median(floor) / 1000))} | — | ${median(floor) < 2000 ? 'yes' : 'NO'} |`,
+  );
   if (transport) {
     lines.push(
       '',
-      `One message page → background with one ${transport.mb.toFixed(1)} MB file (median of 5): as text ${transport.text.toFixed(0)} ms, as parsed records ${transport.parsed.toFixed(0)} ms.`,
+      `One ${transport.mb.toFixed(1)} MB file from the page to the background (median of 5): extension message with the text ${transport.text.toFixed(0)} ms, ` +
+        `with the parsed records ${transport.parsed.toFixed(0)} ms, service-worker postMessage with the bytes transferred ${transport.bytes.toFixed(0)} ms (used).`,
     );
   }
   return lines.join('\n');

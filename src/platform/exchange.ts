@@ -1,5 +1,5 @@
 /**
- * Files in extension pages: read a chosen file and hand it to the background in chunks;
+ * Files in extension pages: hand a chosen file to the background;
  * fetch the records of an export a page at a time; save a file as a download.
  * The page never parses an import itself: the background validates where the database is.
  */
@@ -8,6 +8,7 @@ import { decodeFile, sizeProblem } from '../core/exchange/json';
 import { problem, type ImportProblem } from '../core/exchange/problems';
 import { chunkText } from '../core/exchange/uploads';
 import type { Filter } from '../core/filters';
+import { UPLOAD_BYTES, UploadBytesReplySchema } from '../core/protocol/exchange';
 import type { Rejection } from '../core/rejection';
 import { call, request } from './messaging';
 
@@ -15,19 +16,51 @@ export type Uploaded = { ok: true; uploadId: string } | { ok: false; problem: Im
 
 const interrupted = (): Uploaded => ({ ok: false, problem: problem('interrupted') });
 
-/** Size check first (a 50 MB file is never read), then the bytes (read off the main thread by the browser) as text, then the chunks. */
+/**
+ * Size check first (a 50 MB file is never read); then the file goes to the background: as
+ * bytes transferred to the service worker where there is one (Chromium), else as text chunks
+ * in extension messages (Firefox's event page). Either way the page parses nothing.
+ */
 export async function uploadFile(file: File): Promise<Uploaded> {
   const tooLarge = sizeProblem(file.size);
   if (tooLarge) return { ok: false, problem: tooLarge };
-  let text: string;
-  try {
-    text = decodeFile(new Uint8Array(await file.arrayBuffer()));
-  } catch (error) {
-    return { ok: false, problem: problem('unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
-  }
   const begin = await call('exchange.uploadBegin', { name: file.name.slice(0, 500), size: file.size });
   if (!begin.ok) return interrupted();
   const { uploadId } = begin.value;
+  try {
+    const worker = await serviceWorker();
+    const sent = worker ? await postBytes(worker, uploadId, await file.arrayBuffer()) : null;
+    if (sent === 'ok') return { ok: true, uploadId };
+    if (sent !== null) return interrupted();
+    return await sendText(uploadId, decodeFile(new Uint8Array(await file.arrayBuffer())));
+  } catch (error) {
+    return { ok: false, problem: problem('unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
+  }
+}
+
+async function serviceWorker(): Promise<ServiceWorker | null> {
+  try {
+    return (await navigator.serviceWorker?.getRegistration())?.active ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The bytes to the service worker (transferred, not copied); null when it does not answer. */
+function postBytes(worker: ServiceWorker, uploadId: string, bytes: ArrayBuffer): Promise<string | null> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 30_000);
+    channel.port1.onmessage = (e) => {
+      clearTimeout(timer);
+      const reply = UploadBytesReplySchema.safeParse(e.data);
+      resolve(reply.success ? reply.data.result : null);
+    };
+    worker.postMessage({ type: UPLOAD_BYTES, uploadId, bytes }, [bytes, channel.port2]);
+  });
+}
+
+async function sendText(uploadId: string, text: string): Promise<Uploaded> {
   const chunks = chunkText(text);
   for (let index = 0; index < chunks.length; index++) {
     const sent = await call('exchange.uploadChunk', { uploadId, index, text: chunks[index]! });

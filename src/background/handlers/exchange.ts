@@ -10,6 +10,7 @@ import { problem, type ImportProblem } from '../../core/exchange/problems';
 import * as store from '../../core/exchange/store';
 import { UploadStore } from '../../core/exchange/uploads';
 import { failure } from '../../core/protocol';
+import { UploadBytesMessageSchema } from '../../core/protocol/exchange';
 import type { WhyLostDB } from '../../core/storage/db';
 import { serve } from '../../platform/messaging';
 import { catalogItem, loadCatalog, loadSettings, settingsItem } from '../../platform/stored';
@@ -20,39 +21,69 @@ const ok = <T>(value: T) => ({ ok: true as const, value });
 const refused = (p: ImportProblem) => ({ status: 'refused' as const, problem: p });
 const interrupted = () => ok(refused(problem('interrupted')));
 
-export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, uploads = new UploadStore()): void {
-  serve('exchange.exportPage', async (req) => {
+/** What a service worker's `message` event carries that matters here. */
+export interface PageMessage {
+  origin: string;
+  data: unknown;
+  ports: readonly { postMessage(message: unknown): void }[];
+}
+
+/**
+ * A file's bytes posted by an extension page. Only our own pages (same origin) are heard; a
+ * content script cannot reach the extension's service worker this way at all.
+ */
+export function receiveUploadBytes(uploads: UploadStore, event: PageMessage, ownOrigin: string, now: number): boolean {
+  if (event.origin !== ownOrigin) return false;
+  const parsed = UploadBytesMessageSchema.safeParse(event.data);
+  const port = event.ports[0];
+  if (!parsed.success || !port) return false;
+  port.postMessage({ result: uploads.putBytes(parsed.data.uploadId, new Uint8Array(parsed.data.bytes), now) });
+  return true;
+}
+
+type WorkerScope = { location: { origin: string }; addEventListener(type: 'message', listener: (event: PageMessage) => void): void };
+
+/** Registers the handlers; returns what unregisters them (tests). */
+export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, uploads = new UploadStore()): () => void {
+  const stops: (() => void)[] = [];
+  // Service worker only (Chromium); Firefox's event page takes the text chunks below.
+  if ('ServiceWorkerGlobalScope' in globalThis) {
+    const scope = globalThis as unknown as WorkerScope;
+    scope.addEventListener('message', (event) => void receiveUploadBytes(uploads, event, scope.location.origin, Date.now()));
+  }
+
+  stops.push(serve('exchange.exportPage', async (req) => {
     const [{ catalog }, { settings }] = await Promise.all([loadCatalog(), loadSettings()]);
     return ok(await store.exportPage(db, req, { catalog, me: settings.identity.id }));
-  });
+  }));
 
-  serve('exchange.counts', async () => {
+  stops.push(serve('exchange.counts', async () => {
     const { settings } = await loadSettings();
     return ok(await store.dataCounts(db, settings.identity.id));
-  });
+  }));
 
-  serve('exchange.removeOwner', async ({ ownerId }) => {
+  stops.push(serve('exchange.removeOwner', async ({ ownerId }) => {
     const { settings } = await loadSettings();
     if (ownerId === settings.identity.id) return failure('forbidden', 'your own records are removed with "delete everything" in the settings');
     const removed = await store.removeOwner(db, ownerId);
     if (removed) await bg.changed();
     return ok({ removed });
-  });
+  }));
 
-  serve('exchange.uploadBegin', ({ name, size }) => ok({ uploadId: uploads.begin(name, size, Date.now()) }));
+  stops.push(serve('exchange.uploadBegin', ({ name, size }) => ok({ uploadId: uploads.begin(name, size, Date.now()) })));
 
-  serve('exchange.uploadChunk', ({ uploadId, index, text }) => {
+  stops.push(serve('exchange.uploadChunk', ({ uploadId, index, text }) => {
     const res = uploads.append(uploadId, index, text, Date.now());
     if (res === 'ok') return ok({ received: index + 1 });
     return failure(res === 'unknown' ? 'not-found' : 'invalid-message', `upload ${res}`);
-  });
+  }));
 
-  serve('exchange.dropUpload', ({ uploadId }) => {
+  stops.push(serve('exchange.dropUpload', ({ uploadId }) => {
     uploads.drop(uploadId);
     return ok({});
-  });
+  }));
 
-  serve('exchange.importRecords', async ({ uploadId }) => {
+  stops.push(serve('exchange.importRecords', async ({ uploadId }) => {
     const upload = uploads.take(uploadId, Date.now());
     if (!upload) return interrupted();
     const read = readExchangeFile(upload.text, ['records']);
@@ -67,9 +98,9 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
       exportedBy: read.file.exportedBy,
       unknownReasons: unknownReasons(read.file.records, new Set(catalog.reasons.map((r) => r.id))).slice(0, 50),
     });
-  });
+  }));
 
-  serve('exchange.importCatalog', async ({ uploadId, replace }) => {
+  stops.push(serve('exchange.importCatalog', async ({ uploadId, replace }) => {
     const upload = uploads.peek(uploadId, Date.now());
     if (!upload) return interrupted();
     // A catalog file, or the catalog inside a records export or a backup.
@@ -101,9 +132,9 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
     await catalogItem.setValue(adopted);
     await bg.changed();
     return ok({ status: 'applied' as const, revision: adopted.revision, dropped });
-  });
+  }));
 
-  serve('exchange.checkBackup', ({ uploadId }) => {
+  stops.push(serve('exchange.checkBackup', ({ uploadId }) => {
     const upload = uploads.peek(uploadId, Date.now());
     if (!upload) return interrupted();
     const read = readExchangeFile(upload.text, ['backup']);
@@ -119,9 +150,9 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
       records: f.records.length,
       catalogRevision: f.catalog.revision,
     });
-  });
+  }));
 
-  serve('exchange.restoreBackup', async ({ uploadId }) => {
+  stops.push(serve('exchange.restoreBackup', async ({ uploadId }) => {
     const upload = uploads.take(uploadId, Date.now());
     if (!upload) return interrupted();
     const read = readExchangeFile(upload.text, ['backup']);
@@ -144,12 +175,13 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
     }
     await bg.changed();
     return ok({ status: 'restored' as const, records: replaced.value });
-  });
+  }));
 
-  serve('exchange.deleteAll', async () => {
+  stops.push(serve('exchange.deleteAll', async () => {
     const removed = await store.deleteAll(db);
     await storage.removeItems([settingsItem, catalogItem]);
     await bg.changed();
     return ok({ removed });
-  });
+  }));
+  return () => stops.forEach((stop) => stop());
 }

@@ -15,6 +15,19 @@ describe('uploads', () => {
     expect(s.append(id, 2, 'x', 5)).toBe('unknown');
   });
 
+  it('takes a whole file as bytes, decoded when used', () => {
+    const s = new UploadStore(() => 'u1');
+    const id = s.begin('b.json', 4, 0);
+    expect(s.putBytes(id, new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), 1)).toBe('ok');
+    expect(s.append(id, 0, 'x', 1)).toBe('out-of-order');
+    expect(s.putBytes(id, new Uint8Array([1]), 1)).toBe('out-of-order');
+    expect(s.take(id, 2)?.text).toBe('{}');
+    expect(s.putBytes('nope', new Uint8Array(), 2)).toBe('unknown');
+    const big = s.begin('big.json', 1, 3);
+    expect(s.putBytes(big, new Uint8Array(MAX_FILE_BYTES + 1), 3)).toBe('too-large');
+    expect(s.peek(big, 3)).toBeNull();
+  });
+
   it('drops an upload longer than the size limit, and uploads left unused', () => {
     let n = 0;
     const s = new UploadStore(() => `u${++n}`);

@@ -4,11 +4,11 @@
  * view (mine / team, owners with counts, remove one imported manager), and the catalog file.
  * Every text from a file (names, file names, problems) is rendered as text, never as HTML.
  */
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { csvParts, CSV_SEPARATORS, defaultSeparator, type CsvSeparator } from '../../../core/exchange/csv';
 import { catalogFileText, exchangeFileName, recordsFileParts } from '../../../core/exchange/json';
 import { describeRefusal, problem, type ImportProblem } from '../../../core/exchange/problems';
-import type { CatalogOutcome, ImportOutcome } from '../../../core/protocol/exchange';
+import type { CatalogOutcome, DataCounts, ImportOutcome } from '../../../core/protocol/exchange';
 import { appVersion, download, eachFile, fetchRecords, uploadFile } from '../../../platform/exchange';
 import { useLive } from '../../../platform/live';
 import { call, request } from '../../../platform/messaging';
@@ -126,7 +126,7 @@ function ImportLine({ line, config }: { line: Line; config: DashboardSectionProp
   );
 }
 
-function ImportBlock({ config }: DashboardSectionProps) {
+function ImportBlock({ config, onBusy }: DashboardSectionProps & { onBusy(busy: boolean): void }) {
   const { t } = config;
   const [lines, setLines] = useState<Line[]>([]);
 
@@ -137,9 +137,10 @@ function ImportBlock({ config }: DashboardSectionProps) {
     const batch = `${Date.now()}`;
     const keyOf = (i: number) => `${batch}-${i}`;
     setLines(files.map((f, i) => ({ key: keyOf(i), file: f.name, outcome: null })));
+    onBusy(true);
     void eachFile(files, importOne, (i, outcome) =>
       setLines((ls) => ls.map((l) => (l.key === keyOf(i) ? { ...l, outcome } : l))),
-    );
+    ).finally(() => onBusy(false));
   };
 
   return (
@@ -160,11 +161,18 @@ function ImportBlock({ config }: DashboardSectionProps) {
   );
 }
 
-function TeamBlock({ config }: DashboardSectionProps) {
+function TeamBlock({ config, paused }: DashboardSectionProps & { paused: boolean }) {
   const { t } = config;
   const scope = useFilter((s) => s.filter.scope);
   const setFilter = useFilter((s) => s.set);
-  const counts = useLive(() => request('exchange.counts', {}));
+  // Counting scans every record (no owner index yet): while files are being imported, each one
+  // would trigger a scan competing with the import, so the last counts stay until it ends.
+  const last = useRef<DataCounts | null>(null);
+  const counts = useLive(async () => {
+    if (paused && last.current) return last.current;
+    last.current = await request('exchange.counts', {});
+    return last.current;
+  }, [paused]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const myId = config.settings.identity.id;
@@ -307,13 +315,14 @@ function CatalogBlock({ config }: DashboardSectionProps) {
 
 export function SharingSection({ config }: DashboardSectionProps) {
   const { t } = config;
+  const [importing, setImporting] = useState(false);
   return (
     <section className="wl-section wl-sharing" aria-labelledby="wl-sharing-title" data-testid="wl-sharing">
       <h2 id="wl-sharing-title">{config.t('sharing.title')}</h2>
       <p className="wl-intro">{t('sharing.intro')}</p>
-      <TeamBlock config={config} />
+      <TeamBlock config={config} paused={importing} />
       <ExportBlock config={config} />
-      <ImportBlock config={config} />
+      <ImportBlock config={config} onBusy={setImporting} />
       <CatalogBlock config={config} />
     </section>
   );
