@@ -6,6 +6,7 @@ import { openDatabase, type WhyLostDB } from '../core/storage/db';
 import { installIdItem } from '../platform/stored';
 import { createBackgroundContext, updateBadge } from './context';
 import { registerEditHandlers } from './handlers/edits';
+import { registerExchangeHandlers } from './handlers/exchange';
 import { registerHealthHandlers } from './handlers/health';
 import { registerNativeHandlers } from './handlers/native';
 import { registerOptionsHandlers } from './handlers/options';
@@ -20,6 +21,7 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   registerEditHandlers(db, bg);
   registerNativeHandlers(db, bg);
   registerOptionsHandlers(db);
+  registerExchangeHandlers(db, bg);
   startExtraHosts();
   startManualTagging();
 

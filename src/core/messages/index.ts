@@ -7,5 +7,6 @@ import { options } from './options';
 import { panel } from './panel';
 import { popup } from './popup';
 import { settingsPage } from './settings-page';
+import { sharing } from './sharing';
 
-export const AREAS = [panel, popup, options, onebox, manual, settingsPage] as const;
+export const AREAS = [panel, popup, options, onebox, manual, settingsPage, sharing] as const;

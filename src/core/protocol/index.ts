@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { EDIT_MESSAGES } from './edits';
+import { EXCHANGE_MESSAGES } from './exchange';
 import { HEALTH_MESSAGES } from './health';
 import { NATIVE_MESSAGES } from './native';
 import { OPTIONS_MESSAGES } from './options';
@@ -20,6 +21,7 @@ export const PROTOCOL = {
   ...EDIT_MESSAGES,
   ...NATIVE_MESSAGES,
   ...OPTIONS_MESSAGES,
+  ...EXCHANGE_MESSAGES,
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;

@@ -4,9 +4,12 @@
  */
 import type { ComponentType } from 'react';
 import type { PageConfig } from '../../../platform/live';
+import { SharingSection } from './SharingSection';
 
 export interface DashboardSectionProps {
   config: PageConfig;
 }
 
-export const DASHBOARD_SECTIONS: { id: string; Component: ComponentType<DashboardSectionProps> }[] = [];
+export const DASHBOARD_SECTIONS: { id: string; Component: ComponentType<DashboardSectionProps> }[] = [
+  { id: 'sharing', Component: SharingSection },
+];

@@ -6,6 +6,7 @@ import type { PageConfig } from '../../../platform/live';
 import { CatalogSection } from './CatalogSection';
 import { CommentsSection } from './CommentsSection';
 import { CrmsSection } from './CrmsSection';
+import { DataSection } from './DataSection';
 import { HostsSection } from './HostsSection';
 import { OneboxSection } from './OneboxSection';
 import { IdentitySection } from './IdentitySection';
@@ -24,5 +25,6 @@ export const SECTIONS: { id: string; Component: ComponentType<SectionProps> }[] 
   { id: 'comments', Component: CommentsSection },
   { id: 'crms', Component: CrmsSection },
   { id: 'hosts', Component: HostsSection },
+  { id: 'onebox', Component: OneboxSection },
+  { id: 'data', Component: DataSection },
 ];
-SECTIONS.push({ id: 'onebox', Component: OneboxSection });

@@ -1,0 +1,106 @@
+/**
+ * Messages of team sharing: exports read a page of records at a time; imports send the file's
+ * text in chunks (see core/exchange/uploads.ts) and then say what to do with it. A refused file
+ * is an answer (`status: 'refused'` with the problem), not a failure: the transport worked.
+ */
+import { z } from 'zod';
+import { OwnerSchema } from '../exchange/format';
+import { ImportProblemSchema } from '../exchange/problems';
+import { CHUNK_CHARS } from '../exchange/uploads';
+import { FilterSchema } from '../filters';
+import { RecordIdSchema, TimestampSchema } from '../primitives';
+import { RejectionSchema } from '../rejection';
+import { EmptySchema, result } from './common';
+
+const UploadIdSchema = z.uuid();
+const Count = z.number().int().min(0);
+const Refused = z.object({ status: z.literal('refused'), problem: ImportProblemSchema });
+
+export const EXPORT_PAGE_MAX = 5000;
+
+export const ExportPageSchema = z.object({ records: z.array(RejectionSchema), next: RecordIdSchema.nullable() });
+
+export const OwnerCountSchema = z.object({ id: z.string(), name: z.string(), count: Count });
+export const DataCountsSchema = z.object({ total: Count, mine: Count, pending: Count, owners: z.array(OwnerCountSchema) });
+export type DataCounts = z.infer<typeof DataCountsSchema>;
+
+export const ImportOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('imported'),
+    added: Count,
+    updated: Count,
+    unchanged: Count,
+    exportedBy: OwnerSchema,
+    /** Reasons the records use that the local catalog lacks: shown as "unknown reason (id)". */
+    unknownReasons: z.array(z.string()),
+  }),
+  Refused,
+]);
+export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
+
+export const CatalogOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('applied'), revision: Count, dropped: z.array(z.string()) }),
+  z.object({ status: z.literal('same'), revision: Count }),
+  /** Not newer than the local catalog: applied only if the user says so (`replace: true`). */
+  z.object({
+    status: z.literal('ask'),
+    verdict: z.enum(['older', 'conflict']),
+    localRevision: Count,
+    fileRevision: Count,
+    fileUpdatedAt: TimestampSchema,
+    dropped: z.array(z.string()),
+  }),
+  Refused,
+]);
+export type CatalogOutcome = z.infer<typeof CatalogOutcomeSchema>;
+
+export const BackupCheckSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ready'),
+    exportedAt: TimestampSchema,
+    exportedBy: OwnerSchema,
+    records: Count,
+    catalogRevision: Count,
+  }),
+  Refused,
+]);
+export const RestoreOutcomeSchema = z.discriminatedUnion('status', [z.object({ status: z.literal('restored'), records: Count }), Refused]);
+
+const Upload = z.object({ uploadId: UploadIdSchema });
+
+/**
+ * The fast way in for a file (see core/exchange/uploads.ts): a service-worker postMessage
+ * from an extension page, the file's ArrayBuffer transferred, the answer on a MessagePort.
+ */
+export const UPLOAD_BYTES = 'whylost.uploadBytes';
+export const UploadBytesMessageSchema = z.object({ type: z.literal(UPLOAD_BYTES), uploadId: UploadIdSchema, bytes: z.instanceof(ArrayBuffer) });
+export const UploadBytesReplySchema = z.object({ result: z.enum(['ok', 'unknown', 'out-of-order', 'too-large']) });
+
+export const EXCHANGE_MESSAGES = {
+  /** Records matching the dashboard filter, a page at a time (a whole team's data exceeds one message). */
+  'exchange.exportPage': {
+    request: z.object({ filter: FilterSchema, after: RecordIdSchema.nullable(), limit: z.number().int().min(1).max(EXPORT_PAGE_MAX) }),
+    response: result(ExportPageSchema),
+  },
+  'exchange.counts': { request: EmptySchema, response: result(DataCountsSchema) },
+  /** Removes one imported manager's records; never this browser's own (use "delete everything"). */
+  'exchange.removeOwner': { request: z.object({ ownerId: z.string().min(1).max(100) }), response: result(z.object({ removed: Count })) },
+  'exchange.uploadBegin': {
+    request: z.object({ name: z.string().max(500), size: Count }),
+    response: result(z.object({ uploadId: UploadIdSchema })),
+  },
+  'exchange.uploadChunk': {
+    request: Upload.extend({ index: Count, text: z.string().max(CHUNK_CHARS) }),
+    response: result(z.object({ received: Count })),
+  },
+  /** Merges an uploaded records file: all of it in one transaction, or nothing. */
+  'exchange.importRecords': { request: Upload, response: result(ImportOutcomeSchema) },
+  'exchange.importCatalog': { request: Upload.extend({ replace: z.boolean() }), response: result(CatalogOutcomeSchema) },
+  /** Validates an uploaded backup and says what it holds; the upload stays for `restoreBackup`. */
+  'exchange.checkBackup': { request: Upload, response: result(BackupCheckSchema) },
+  /** Replaces records, settings and catalog with the backup's: all or nothing. */
+  'exchange.restoreBackup': { request: Upload, response: result(RestoreOutcomeSchema) },
+  'exchange.dropUpload': { request: Upload, response: result(z.object({})) },
+  /** Deletes every record and resets settings and catalog (the install identity stays). */
+  'exchange.deleteAll': { request: z.object({ confirmed: z.literal(true) }), response: result(z.object({ removed: Count })) },
+} as const;
