@@ -7,13 +7,16 @@
 import type { z } from 'zod';
 import { HEALTH_MESSAGES } from './health';
 import { RECORD_MESSAGES } from './records';
+import { STATS_MESSAGES } from './stats';
 
 export * from './common';
 export * from './records';
+export * from './stats';
 
 export const PROTOCOL = {
   ...RECORD_MESSAGES,
   ...HEALTH_MESSAGES,
+  ...STATS_MESSAGES,
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;
