@@ -7,12 +7,14 @@ import { installIdItem } from '../platform/stored';
 import { createBackgroundContext, updateBadge } from './context';
 import { registerHealthHandlers } from './handlers/health';
 import { registerRecordHandlers } from './handlers/records';
+import { registerStatsHandlers } from './handlers/stats';
 import { startExtraHosts } from './extra-hosts';
 
 export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   const bg = createBackgroundContext(db);
   registerRecordHandlers(db, bg);
   registerHealthHandlers();
+  registerStatsHandlers(db);
   startExtraHosts();
 
   // The install id is made here first, so no two contexts race to create it.

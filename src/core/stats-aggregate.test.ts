@@ -157,6 +157,7 @@ describe('dashboardStats', () => {
     expect(unused.get('timing')).toBe(at(9, 10));
     expect(unused.get('duplicate')).toBeNull();
     expect(unused.has('price')).toBe(false);
+    expect(unused.has('excuse-call-later')).toBe(false); // in use for follow-ups
     expect(unused.has('closed-by-mistake')).toBe(false); // outcomes are not offered in the panel
     expect(h.unused.at(-1)).toEqual({ reasonId: 'other', lastUsed: at(10, 15) }); // never used first, then oldest
   });

@@ -248,7 +248,8 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
     // Hygiene action items and reason use: whatever the period.
     if (st === PENDING && at < pendingBefore) pendingOld++;
     else if (st === FOLLOW_UP && followUpAt[i]! > 0 && followUpAt[i]! <= env.now) followUpsDue++;
-    else if (st === TAGGED && r !== 0 && at > lastUsed[r]!) lastUsed[r] = at;
+    // A reason is in use whether the lead was written off with it or is to be called again.
+    if ((st === TAGGED || st === FOLLOW_UP) && r !== 0 && at > lastUsed[r]!) lastUsed[r] = at;
     if (!rows.inPeriod(i)) continue;
     matched++;
     if (st === PENDING) totals.pending++;

@@ -4,5 +4,6 @@
 import { options } from './options';
 import { panel } from './panel';
 import { popup } from './popup';
+import { stats } from './stats';
 
-export const AREAS = [panel, popup, options] as const;
+export const AREAS = [panel, popup, options, stats] as const;

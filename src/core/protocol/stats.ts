@@ -140,7 +140,8 @@ export const DrillCellSchema = z.object({
   reasonId: ReasonIdSchema.optional(),
   manager: z.string().max(200).optional(),
   pipeline: z.string().max(100).optional(),
-  segment: SegmentSchema.optional(),
+  /** '' = records without a segment. */
+  segment: z.union([SegmentSchema, z.literal('')]).optional(),
   /** A bucket: [from, to). */
   from: TimestampSchema.optional(),
   to: TimestampSchema.optional(),
