@@ -8,7 +8,7 @@ import { EMPTY_FILTER, matchesFilter, type Filter } from './filters';
 import type { StatsQuery } from './protocol';
 import type { Rejection } from './rejection';
 import { compileRows, dashboardStats, drillRows, popupStats, skewOf, type StatsEnv } from './stats-aggregate';
-import { tableOf } from './stats-table';
+import { idsOf, tableOf } from './stats-table';
 import { newPendingRecord } from './storage/repository';
 
 const at = (m: number, d: number, h = 12) => new Date(2026, m - 1, d, h).getTime();
@@ -63,7 +63,7 @@ const query = (filter: Partial<Filter> = {}, view: StatsQuery['view'] = 'raw'): 
   pendingDays: 2,
 });
 const table = tableOf(RECORDS);
-const ids = (rows: number[]) => rows.map((i) => Number(table.ids[i]!.slice(-4)));
+const ids = (rows: number[]) => rows.map((i) => Number(idsOf(table)[i]!.slice(-4)));
 
 describe('dashboardStats', () => {
   const raw = dashboardStats(table, query(), env);

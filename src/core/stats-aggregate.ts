@@ -22,8 +22,8 @@ import type {
   StatsView,
   Trend,
 } from './protocol';
-import { bucketOf, bucketStarts, DAY_MS, monthKey, nextMonth, nextWeek, type Grain } from './stats-periods';
-import { DELETED, FOLLOW_UP, PENDING, TAGGED, WITHDRAWN, type Dictionary, type Dimension, type StatsTable } from './stats-table';
+import { bucketIndexer, bucketOf, bucketStarts, DAY_MS, monthKey, nextDay, nextMonth, nextWeek, type Grain } from './stats-periods';
+import { DELETED, FOLLOW_UP, idsOf, PENDING, TAGGED, WITHDRAWN, type Dictionary, type Dimension, type StatsTable } from './stats-table';
 
 export interface StatsEnv {
   catalog: Catalog;
@@ -164,17 +164,6 @@ export function skewOf(row: GroupRow, team: { total: number; byReason: Map<strin
     .sort((a, b) => b.diff - a.diff || a.reasonId.localeCompare(b.reasonId));
 }
 
-function options(t: StatsTable, d: Dimension): Option[] {
-  const counts = new Uint32Array(t.dicts[d].keys.length);
-  const col = t.dims[d];
-  for (let i = 0; i < t.size; i++) if (t.status[i] !== DELETED) counts[col[i]!]!++;
-  const out: Option[] = [];
-  for (let k = 1; k < counts.length; k++) {
-    if (counts[k]) out.push({ key: t.dicts[d].keys[k]!, label: t.dicts[d].labels[k]!, count: counts[k]! });
-  }
-  return out.sort(byCount((x) => x.label));
-}
-
 function trendOf(starts: number[], counts: Uint32Array, reasonKeys: string[], order: string[]): Trend {
   const R = reasonKeys.length;
   const cols = order.map((id) => reasonKeys.indexOf(id));
@@ -185,19 +174,69 @@ function trendOf(starts: number[], counts: Uint32Array, reasonKeys: string[], or
   };
 }
 
-/** Time range the trend covers: the filter's period, else the records' span up to now. */
-function trendRange(t: StatsTable, f: Filter, now: number): [number, number] {
+const OPTION_DIMENSIONS = ['crm', 'host', 'pipeline', 'manager', 'segment'] as const;
+
+interface Whole {
+  version: number;
+  options: DashboardStats['options'];
+  /** Earliest and latest close among live rows. */
+  span: [number, number];
+}
+
+/** What depends on the whole table only (filter options, time span): computed once per table version. */
+const wholeOf = new WeakMap<StatsTable, Whole>();
+
+function whole(t: StatsTable): Whole {
+  const known = wholeOf.get(t);
+  if (known && known.version === t.version) return known;
+  const counts = OPTION_DIMENSIONS.map((d) => new Uint32Array(t.dicts[d].keys.length));
+  const cols = OPTION_DIMENSIONS.map((d) => t.dims[d]);
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < t.size; i++) {
     if (t.status[i] === DELETED) continue;
+    for (let k = 0; k < cols.length; k++) counts[k]![cols[k]![i]!]!++;
     const d = t.detectedAt[i]!;
     if (d < lo) lo = d;
     if (d > hi) hi = d;
   }
-  const from = f.from ?? (lo === Infinity ? now : lo);
-  const to = f.to ?? Math.max(now, hi === -Infinity ? now : hi);
-  return [from, to];
+  const options = Object.fromEntries(
+    OPTION_DIMENSIONS.map((d, k) => {
+      const out: Option[] = [];
+      const c = counts[k]!;
+      for (let x = 1; x < c.length; x++) {
+        if (c[x]) out.push({ key: t.dicts[d].keys[x]!, label: t.dicts[d].labels[x]!, count: c[x]! });
+      }
+      return [d, out.sort(byCount((o) => o.label))];
+    }),
+  ) as DashboardStats['options'];
+  const result: Whole = { version: t.version, options, span: [lo, hi] };
+  wholeOf.set(t, result);
+  return result;
+}
+
+/** Sums days into buckets: days[day × width + k] into out[bucket × width + k]. */
+function fold(days: Uint32Array, width: number, bucketOfDay: Int32Array, buckets: number): Uint32Array {
+  const out = new Uint32Array(buckets * width);
+  for (let d = 0; d < bucketOfDay.length; d++) {
+    const b = bucketOfDay[d]!;
+    if (b < 0) continue;
+    for (let k = 0; k < width; k++) out[b * width + k]! += days[d * width + k]!;
+  }
+  return out;
+}
+
+/** Junk and loss totals of each group, from its per-reason counts. */
+function junkLoss(perReason: Uint32Array, groups: number, R: number, kinds: Uint8Array): [Uint32Array, Uint32Array] {
+  const junk = new Uint32Array(groups);
+  const loss = new Uint32Array(groups);
+  for (let g = 0; g < groups; g++) {
+    for (let r = 1; r < R; r++) {
+      const c = perReason[g * R + r]!;
+      if (c) (kinds[r] === JUNK ? junk : loss)[g]! += c;
+    }
+  }
+  return [junk, loss];
 }
 
 export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): DashboardStats {
@@ -210,25 +249,25 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
   const M = t.dicts.manager.keys.length;
   const P = t.dicts.pipeline.keys.length;
   const S = t.dicts.segment.keys.length;
+  const { options, span } = whole(t);
 
-  const [from, to] = trendRange(t, f, env.now);
+  // The trend covers the filter's period, else the records' span up to now. Rows are counted
+  // per local day; the days are folded into weeks and months afterwards.
+  const from = f.from ?? (span[0] === Infinity ? env.now : span[0]);
+  const to = f.to ?? Math.max(env.now, span[1] === -Infinity ? env.now : span[1]);
   const grains: Record<Grain, number[]> = { week: bucketStarts('week', from, to), month: bucketStarts('month', from, to) };
-  const weekStarts = Float64Array.from(grains.week);
-  const monthStarts = Float64Array.from(grains.month);
-  const weekCounts = new Uint32Array(grains.week.length * R);
-  const monthCounts = new Uint32Array(grains.month.length * R);
-  const monthRaw = new Uint32Array(grains.month.length * 4); // junk, loss, reopened junk, reopened loss
+  const firstDay = Math.min(grains.week[0] ?? Infinity, grains.month[0] ?? Infinity);
+  const dayStarts: number[] = [];
+  if (firstDay !== Infinity) for (let d = firstDay; d <= to; d = nextDay(d)) dayStarts.push(d);
+  const dayOf = bucketIndexer(dayStarts, to);
+  const D = dayStarts.length;
+  const dayReason = new Uint32Array(D * R);
+  const dayRaw = new Uint32Array(D * 4); // junk, loss, reopened junk, reopened loss
 
   const byReason = new Uint32Array(R);
   const mgr = new Uint32Array(M * R);
-  const mgrJunk = new Uint32Array(M);
-  const mgrLoss = new Uint32Array(M);
   const pip = new Uint32Array(P * R);
-  const pipJunk = new Uint32Array(P);
-  const pipLoss = new Uint32Array(P);
   const seg = new Uint32Array(S * R);
-  const segJunk = new Uint32Array(S);
-  const segLoss = new Uint32Array(S);
   const lastUsed = new Float64Array(R).fill(-Infinity);
 
   const totals = { counted: 0, junk: 0, loss: 0, pending: 0, followUp: 0, withdrawn: 0, reopened: 0 };
@@ -239,6 +278,8 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
   const otherIndex = t.dicts.reason.index.get('other') ?? -1;
   const pendingBefore = env.now - q.pendingDays * DAY_MS;
   const { status, detectedAt, followUpAt, commentLength } = t;
+  const minComment = env.minCommentLength;
+  const corrected = q.view === 'corrected';
 
   for (let i = 0; i < t.size; i++) {
     if (!rows.base(i)) continue;
@@ -259,36 +300,37 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
 
     const junk = kinds[r] === JUNK;
     const back = rows.reopened(i);
-    const m = bucketOf(monthStarts, at);
-    if (m >= 0) {
-      monthRaw[m * 4 + (junk ? 0 : 1)]!++;
-      if (back) monthRaw[m * 4 + (junk ? 2 : 3)]!++;
+    const day = dayOf(at);
+    if (day >= 0) {
+      dayRaw[day * 4 + (junk ? 0 : 1)]!++;
+      if (back) dayRaw[day * 4 + (junk ? 2 : 3)]!++;
     }
-    if (back) totals.reopened++;
-    if (!rows.counted(i)) continue;
-
+    if (back) {
+      totals.reopened++;
+      if (corrected) continue;
+    }
     totals.counted++;
-    if (junk) totals.junk++;
-    else totals.loss++;
     byReason[r]!++;
-    if (m >= 0) monthCounts[m * R + r]!++;
-    const w = bucketOf(weekStarts, at);
-    if (w >= 0) weekCounts[w * R + r]!++;
-    const mi = manager[i]!;
-    mgr[mi * R + r]!++;
-    (junk ? mgrJunk : mgrLoss)[mi]!++;
-    const pi = pipeline[i]!;
-    pip[pi * R + r]!++;
-    (junk ? pipJunk : pipLoss)[pi]!++;
-    const si = segment[i]!;
-    seg[si * R + r]!++;
-    (junk ? segJunk : segLoss)[si]!++;
-    if (commentLength[i]! < env.minCommentLength) short++;
+    if (day >= 0) dayReason[day * R + r]!++;
+    mgr[manager[i]! * R + r]!++;
+    pip[pipeline[i]! * R + r]!++;
+    seg[segment[i]! * R + r]!++;
+    if (commentLength[i]! < minComment) short++;
   }
+  for (let r = 1; r < R; r++) {
+    if (kinds[r] === JUNK) totals.junk += byReason[r]!;
+    else totals.loss += byReason[r]!;
+  }
+
+  const bucketsOfDays = (starts: number[]) => Int32Array.from(dayStarts, (d) => bucketOf(starts, d));
+  const monthOfDay = bucketsOfDays(grains.month);
+  const weekCounts = fold(dayReason, R, bucketsOfDays(grains.week), grains.week.length);
+  const monthCounts = fold(dayReason, R, monthOfDay, grains.month.length);
+  const monthRaw = fold(dayRaw, 4, monthOfDay, grains.month.length);
 
   const reasons = reasonCounts(byReason, 0, reasonKeys);
   const order = reasons.map((x) => x.reasonId);
-  const managerGroups = groupRows(t.dicts.manager, mgr, mgrJunk, mgrLoss, reasonKeys);
+  const managerGroups = groupRows(t.dicts.manager, mgr, ...junkLoss(mgr, M, R, kinds), reasonKeys);
   const team = { total: totals.counted, byReason: new Map(reasons.map((x) => [x.reasonId, x.count])) };
   const managers: ManagerRow[] = managerGroups.map((g) => ({ ...g, skew: skewOf(g, team) }));
 
@@ -313,8 +355,8 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
       month: trendOf(grains.month, monthCounts, reasonKeys, order),
     },
     managers,
-    pipelines: groupRows(t.dicts.pipeline, pip, pipJunk, pipLoss, reasonKeys),
-    segments: groupRows(t.dicts.segment, seg, segJunk, segLoss, reasonKeys),
+    pipelines: groupRows(t.dicts.pipeline, pip, ...junkLoss(pip, P, R, kinds), reasonKeys),
+    segments: groupRows(t.dicts.segment, seg, ...junkLoss(seg, S, R, kinds), reasonKeys),
     corrected: grains.month.map((start, b) => ({
       start,
       month: monthKey(start),
@@ -332,13 +374,7 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
       pendingOld,
       followUpsDue,
     },
-    options: {
-      crm: options(t, 'crm'),
-      host: options(t, 'host'),
-      pipeline: options(t, 'pipeline'),
-      manager: options(t, 'manager'),
-      segment: options(t, 'segment'),
-    },
+    options,
   };
 }
 
@@ -410,10 +446,11 @@ export function drillRows(t: StatsTable, q: StatsQuery, cell: DrillCell, search:
     if (segmentI >= 0 && dims.segment[i] !== segmentI) continue;
     if (detectedAt[i]! < from || detectedAt[i]! >= to) continue;
     if (cell.kind && (rows.kinds[dims.reason[i]!] === JUNK) !== (cell.kind === 'junk')) continue;
-    if (words.length && !words.every((w) => text[i]!.includes(w))) continue;
+    if (words.length && !words.every((w) => (text[i] ?? '').includes(w))) continue;
     out.push(i);
   }
-  return out.sort((a, b) => detectedAt[b]! - detectedAt[a]! || (t.ids[a]! < t.ids[b]! ? -1 : 1));
+  const ids = idsOf(t);
+  return out.sort((a, b) => detectedAt[b]! - detectedAt[a]! || (ids[a]! < ids[b]! ? -1 : 1));
 }
 
 /** The end of a bucket that starts at `start` (for a drill-down cell). */

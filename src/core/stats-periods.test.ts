@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, bucketStarts, DAY_MS, MAX_BUCKETS, monthKey, monthStart, presetRange, weekStart } from './stats-periods';
+import { bucketIndexer, bucketOf, bucketStarts, DAY_MS, MAX_BUCKETS, monthKey, monthStart, presetRange, weekStart } from './stats-periods';
 
 const local = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();
 
@@ -38,5 +38,20 @@ describe('periods', () => {
     const months = bucketStarts('month', Date.UTC(2001, 0, 1), local(2026, 11, 16));
     expect(months).toHaveLength(MAX_BUCKETS);
     expect(months.at(-1)).toBe(local(2026, 11, 1));
+  });
+
+  it('looks buckets up on a grid with the same answers as the binary search, across DST changes', () => {
+    for (const grain of ['week', 'month'] as const) {
+      const from = local(2025, 1, 1);
+      const to = local(2026, 12, 31);
+      const starts = bucketStarts(grain, from, to);
+      const lookup = bucketIndexer(starts, to);
+      for (let t = from - 86_400_000; t < to + 40 * 86_400_000; t += 3_607_000) expect(lookup(t)).toBe(bucketOf(starts, t));
+      for (const s of starts) {
+        expect(lookup(s)).toBe(bucketOf(starts, s));
+        expect(lookup(s - 1)).toBe(bucketOf(starts, s - 1));
+      }
+    }
+    expect(bucketIndexer([], 0)(5)).toBe(-1);
   });
 });

@@ -47,6 +47,12 @@ export function nextWeek(start: number): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 7).getTime();
 }
 
+/** 00:00 local time of the next day. */
+export function nextDay(start: number): number {
+  const d = new Date(start);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+}
+
 export const GRAINS = ['week', 'month'] as const;
 export type Grain = (typeof GRAINS)[number];
 
@@ -88,4 +94,34 @@ export function bucketOf(starts: ArrayLike<number>, t: number): number {
 export function monthKey(t: number): string {
   const d = new Date(t);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Grid of the bucket lookup: every local midnight lies on it (UTC offsets are multiples of 15 minutes). */
+const GRID_MS = 15 * 60_000;
+const MAX_GRID = 1_000_000;
+
+/**
+ * bucketOf for many times at once: a lookup table on a 15-minute grid from the first start to
+ * `end`, so each time costs one division instead of a binary search. Same answers as bucketOf
+ * (times at or after the last start fall in the last bucket).
+ */
+export function bucketIndexer(starts: readonly number[], end: number): (t: number) => number {
+  const n = starts.length;
+  if (n === 0) return () => -1;
+  const origin = starts[0]!;
+  const cells = Math.ceil((Math.max(end, starts[n - 1]!) - origin) / GRID_MS) + 1;
+  const aligned = starts.every((s) => (s - origin) % GRID_MS === 0);
+  if (!aligned || cells > MAX_GRID) return (t) => bucketOf(starts, t);
+  const map = new Uint16Array(cells);
+  for (let c = 0, b = 0; c < cells; c++) {
+    const t = origin + c * GRID_MS;
+    while (b + 1 < n && starts[b + 1]! <= t) b++;
+    map[c] = b;
+  }
+  const last = n - 1;
+  return (t) => {
+    if (t < origin) return -1;
+    const c = Math.floor((t - origin) / GRID_MS);
+    return c < cells ? map[c]! : last;
+  };
 }

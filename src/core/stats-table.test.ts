@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureOf } from '../../test/support/records';
 import type { Rejection } from './rejection';
-import { compacted, DELETED, fromSnapshot, remove, tableOf, toSnapshot, upsert } from './stats-table';
+import { compacted, DELETED, fillText, fromSnapshot, idsOf, remove, rowsOf, tableOf, toSnapshot, upsert } from './stats-table';
 import { newPendingRecord } from './storage/repository';
 
 const rec = (over: Partial<Rejection> = {}): Rejection => ({
@@ -35,28 +35,38 @@ describe('stats table', () => {
     expect(t.status[0]).toBe(DELETED);
     const c = compacted(t);
     expect(c.size).toBe(2000);
-    expect(c.ids[0]).toBe(records[1000]!.id);
-    expect(c.rowOf.get(records[2999]!.id)).toBe(1999);
+    expect(idsOf(c)[0]).toBe(records[1000]!.id);
+    expect(rowsOf(c).get(records[2999]!.id)).toBe(1999);
     expect(c.detectedAt[1999]).toBe(1_800_000_000_000 + 2999);
   });
 
-  it('survives a snapshot round trip through structured clone (what IndexedDB stores)', () => {
+  it('survives a snapshot round trip through structured clone (what IndexedDB stores), its text filled later', () => {
     const t = tableOf([rec(), rec({ status: 'pending', reasonId: null, comment: '' }), rec({ reopened: { at: 1_800_000_000_000, by: 'x', note: '' } })]);
-    remove(t, t.ids[1]!);
-    const back = fromSnapshot(structuredClone(toSnapshot(t, 42)));
-    expect(back?.appliedSeq).toBe(42);
-    expect(back?.table.live).toBe(2);
-    expect(back?.table.ids).toEqual([t.ids[0], t.ids[2]]);
-    expect(back?.table.reopenedAt[1]).toBe(1_800_000_000_000);
-    expect(back?.table.dicts.reason.index.get('price')).toBe(1);
+    remove(t, idsOf(t)[1]!);
+    const saved = structuredClone(toSnapshot(t, 42));
+    const back = fromSnapshot(saved.columns)!;
+    expect(back.appliedSeq).toBe(42);
+    expect(back.table.live).toBe(2);
+    expect(idsOf(back.table)).toEqual([idsOf(t)[0], idsOf(t)[2]]);
+    expect(back.table.reopenedAt[1]).toBe(1_800_000_000_000);
+    expect(back.table.dicts.reason.index.get('price')).toBe(1);
+    expect(back.table.textComplete).toBe(false);
+    expect(() => compacted({ ...back.table, live: 1 })).toThrow(/text/);
+    // A row written after the load keeps its own text; the others come from the text row.
+    upsert(back.table, { ...rec(), id: idsOf(t)[2]!, comment: 'Новый комментарий после загрузки' });
+    expect(fillText(back.table, saved.text, 41, 2)).toBe(false); // another log position
+    expect(fillText(back.table, saved.text, 42, 2)).toBe(true);
+    expect(back.table.text).toEqual([t.text[0], 'кондиционер в офис\nновый комментарий после загрузки']);
+    expect(back.table.textComplete).toBe(true);
   });
 
   it('refuses a snapshot that does not hold together', () => {
-    const good = toSnapshot(tableOf([rec()]), 1);
+    const good = toSnapshot(tableOf([rec()]), 1).columns;
     expect(fromSnapshot(null)).toBeNull();
     expect(fromSnapshot({ ...good, version: 2 })).toBeNull();
     expect(fromSnapshot({ ...good, size: 5 })).toBeNull();
     expect(fromSnapshot({ ...good, dims: { ...good.dims, reason: Uint32Array.of(9) } })).toBeNull();
-    expect(fromSnapshot({ ...good, ids: [good.ids[0], good.ids[0]], size: 1 })).toBeNull();
+    expect(fromSnapshot({ ...good, ids: 'x' })).toBeNull();
+    expect(fromSnapshot({ ...good, reopenedAt: { rows: Uint32Array.of(3), at: Float64Array.of(1) } })).toBeNull();
   });
 });

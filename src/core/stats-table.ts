@@ -48,10 +48,24 @@ export interface Dictionary {
 export interface StatsTable {
   /** Rows in use, deleted ones included (status DELETED) until compacted. */
   size: number;
+  /** Bumped by every change: results that depend on the whole table are kept per version. */
+  version: number;
   live: number;
-  ids: string[];
-  /** Lower-cased title and comment, for the drill-down search. */
-  text: string[];
+  /**
+   * Record ids by row, and rows by id: read them through idsOf / rowsOf. A table read from a
+   * snapshot keeps its ids as one string until something needs them (a cold background answering
+   * the popup never does).
+   */
+  ids: string[] | null;
+  idsJoined: string | null;
+  rowOf: Map<string, number> | null;
+  /**
+   * Lower-cased title and comment, for the drill-down search. Loaded after the columns (it is
+   * most of the snapshot's bytes and only the search reads it): until then rows read from the
+   * snapshot have no entry here and textComplete is false.
+   */
+  text: (string | undefined)[];
+  textComplete: boolean;
   detectedAt: Float64Array<ArrayBuffer>;
   /** 0 = not reopened. */
   reopenedAt: Float64Array<ArrayBuffer>;
@@ -62,7 +76,27 @@ export interface StatsTable {
   commentLength: Uint16Array<ArrayBuffer>;
   dims: Record<Dimension, Uint32Array<ArrayBuffer>>;
   dicts: Record<Dimension, Dictionary>;
-  rowOf: Map<string, number>;
+}
+
+/** Record ids cannot hold a line break (RecordIdSchema): the separator of the joined form. */
+const ID_SEPARATOR = '\n';
+
+export function idsOf(t: StatsTable): string[] {
+  if (!t.ids) {
+    t.ids = t.idsJoined ? t.idsJoined.split(ID_SEPARATOR) : [];
+    t.idsJoined = null;
+  }
+  return t.ids;
+}
+
+export function rowsOf(t: StatsTable): Map<string, number> {
+  if (!t.rowOf) {
+    const ids = idsOf(t);
+    const rowOf = new Map<string, number>();
+    for (let i = 0; i < t.size; i++) if (t.status[i] !== DELETED) rowOf.set(ids[i]!, i);
+    t.rowOf = rowOf;
+  }
+  return t.rowOf;
 }
 
 function dictionary(keys: string[] = [''], labels: string[] = ['']): Dictionary {
@@ -91,9 +125,12 @@ export function emptyTable(capacity = 1024): StatsTable {
   }
   return {
     size: 0,
+    version: 0,
     live: 0,
     ids: [],
+    idsJoined: null,
     text: [],
+    textComplete: true,
     detectedAt: new Float64Array(capacity),
     reopenedAt: new Float64Array(capacity),
     followUpAt: new Float64Array(capacity),
@@ -124,12 +161,14 @@ function ensureCapacity(t: StatsTable, rows: number): void {
 
 /** Adds a record, or overwrites its row when the id is already there. */
 export function upsert(t: StatsTable, r: StatsSource): void {
-  let row = t.rowOf.get(r.id);
+  t.version++;
+  const rowOf = rowsOf(t);
+  let row = rowOf.get(r.id);
   if (row === undefined) {
     ensureCapacity(t, t.size + 1);
     row = t.size++;
-    t.rowOf.set(r.id, row);
-    t.ids[row] = r.id;
+    rowOf.set(r.id, row);
+    idsOf(t)[row] = r.id;
     t.live++;
   }
   t.text[row] = `${r.title ?? ''}\n${r.comment}`.toLowerCase();
@@ -150,9 +189,11 @@ export function upsert(t: StatsTable, r: StatsSource): void {
 }
 
 export function remove(t: StatsTable, id: string): void {
-  const row = t.rowOf.get(id);
+  const rowOf = rowsOf(t);
+  const row = rowOf.get(id);
   if (row === undefined) return;
-  t.rowOf.delete(id);
+  t.version++;
+  rowOf.delete(id);
   t.status[row] = DELETED;
   t.text[row] = '';
   t.live--;
@@ -164,23 +205,30 @@ export function tableOf(records: Iterable<StatsSource>): StatsTable {
   return t;
 }
 
-/** The same table without deleted rows (dictionaries kept: their indexes stay valid). */
+/**
+ * The same table without deleted rows (dictionaries kept: their indexes stay valid). Rows move,
+ * so the text must be complete first (its missing entries are filled by row number).
+ */
 export function compacted(t: StatsTable): StatsTable {
   if (t.live === t.size) return t;
+  if (!t.textComplete) throw new Error('compacting a table whose text is not loaded');
   const next = emptyTable(Math.max(t.live, 1024));
   next.dicts = t.dicts;
+  const ids = idsOf(t);
+  const nextIds = idsOf(next);
+  const nextRows = rowsOf(next);
   let j = 0;
   for (let i = 0; i < t.size; i++) {
     if (t.status[i] === DELETED) continue;
-    next.ids[j] = t.ids[i]!;
-    next.text[j] = t.text[i]!;
+    nextIds[j] = ids[i]!;
+    next.text[j] = t.text[i];
     next.detectedAt[j] = t.detectedAt[i]!;
     next.reopenedAt[j] = t.reopenedAt[i]!;
     next.followUpAt[j] = t.followUpAt[i]!;
     next.status[j] = t.status[i]!;
     next.commentLength[j] = t.commentLength[i]!;
     for (const d of DIMENSIONS) next.dims[d][j] = t.dims[d][i]!;
-    next.rowOf.set(t.ids[i]!, j);
+    nextRows.set(ids[i]!, j);
     j++;
   }
   next.size = next.live = j;
@@ -188,17 +236,22 @@ export function compacted(t: StatsTable): StatsTable {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Snapshot: the table as one structured-cloneable value, stored in IndexedDB by the cache.
+// Snapshot: the table as two structured-cloneable values stored in IndexedDB by the cache —
+// the columns (read on every background start) and the search text (read when first needed).
 
 export const SNAPSHOT_FORMAT = 'whylost-stats-table';
-export const SNAPSHOT_VERSION = 1;
+/** A snapshot of another version is not migrated: the cache rebuilds it from the records. */
+export const SNAPSHOT_VERSION = 3;
 
 const dict = z.object({ keys: z.array(z.string()), labels: z.array(z.string()) });
-const u32 = z.instanceof(Uint32Array);
+/** A dimension column is stored as 16-bit indexes while its dictionary fits. */
+const indexes = z.union([z.instanceof(Uint16Array), z.instanceof(Uint32Array)]);
+/** Rows with a non-zero time, and those times: most records are never reopened nor followed up. */
+const sparse = z.object({ rows: z.instanceof(Uint32Array), at: z.instanceof(Float64Array) });
 
 /**
- * Checked when read back: shape and lengths, not every id (the snapshot is our own derived data;
- * anything odd makes the cache rebuild it from the records).
+ * Checked when read back: shape and lengths, dictionary indexes in range — not every id (the
+ * snapshot is our own derived data; anything odd makes the cache rebuild it from the records).
  */
 export const SnapshotSchema = z
   .object({
@@ -207,77 +260,127 @@ export const SnapshotSchema = z
     /** The last change-log entry the table includes. */
     appliedSeq: z.number().int().min(0),
     size: z.number().int().min(0),
-    ids: z.array(z.unknown()),
-    text: z.array(z.unknown()),
+    /** Record ids joined by line breaks. */
+    ids: z.string(),
     detectedAt: z.instanceof(Float64Array),
-    reopenedAt: z.instanceof(Float64Array),
-    followUpAt: z.instanceof(Float64Array),
+    reopenedAt: sparse,
+    followUpAt: sparse,
     status: z.instanceof(Uint8Array),
     commentLength: z.instanceof(Uint16Array),
-    dims: z.object({ reason: u32, manager: u32, owner: u32, host: u32, pipeline: u32, crm: u32, segment: u32 }),
+    dims: z.object({ reason: indexes, manager: indexes, owner: indexes, host: indexes, pipeline: indexes, crm: indexes, segment: indexes }),
     dicts: z.object({ reason: dict, manager: dict, owner: dict, host: dict, pipeline: dict, crm: dict, segment: dict }),
   })
   .superRefine((s, ctx) => {
-    const columns = [s.ids, s.text, s.detectedAt, s.reopenedAt, s.followUpAt, s.status, s.commentLength, ...Object.values(s.dims)];
+    const columns = [s.detectedAt, s.status, s.commentLength, ...Object.values(s.dims)];
     if (columns.some((c) => c.length !== s.size)) ctx.addIssue({ code: 'custom', message: 'column lengths differ from size' });
+    for (const x of [s.reopenedAt, s.followUpAt]) {
+      if (x.rows.length !== x.at.length || x.rows.some((r) => r >= s.size)) ctx.addIssue({ code: 'custom', message: 'sparse column out of range' });
+    }
     for (const d of DIMENSIONS) {
       const n = s.dicts[d].keys.length;
       if (s.dicts[d].labels.length !== n) ctx.addIssue({ code: 'custom', message: `${d}: labels and keys differ` });
-      if (s.dims[d].some((v) => v >= n)) ctx.addIssue({ code: 'custom', message: `${d}: index outside its dictionary` });
+      const col = s.dims[d];
+      let max = 0;
+      for (let i = 0; i < col.length; i++) if (col[i]! > max) max = col[i]!;
+      if (col.length && max >= n) ctx.addIssue({ code: 'custom', message: `${d}: index outside its dictionary` });
     }
   });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-export function toSnapshot(table: StatsTable, appliedSeq: number): Snapshot {
+export const TextSnapshotSchema = z
+  .object({
+    format: z.literal(SNAPSHOT_FORMAT),
+    version: z.literal(SNAPSHOT_VERSION),
+    appliedSeq: z.number().int().min(0),
+    size: z.number().int().min(0),
+    /** Checked for being an array and its length, not element by element. */
+    text: z.custom<string[]>((v) => Array.isArray(v), 'an array'),
+  })
+  .refine((s) => s.text.length === s.size, 'text length differs from size');
+export type TextSnapshot = z.infer<typeof TextSnapshotSchema>;
+
+function toSparse(col: Float64Array, n: number): Snapshot['reopenedAt'] {
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) if (col[i]) rows.push(i);
+  return { rows: Uint32Array.from(rows), at: Float64Array.from(rows, (i) => col[i]!) };
+}
+
+function fromSparse(x: Snapshot['reopenedAt'], n: number): Float64Array<ArrayBuffer> {
+  const col = new Float64Array(n);
+  for (let k = 0; k < x.rows.length; k++) col[x.rows[k]!] = x.at[k]!;
+  return col;
+}
+
+/** The table (compacted) as its columns and its text. */
+export function toSnapshot(table: StatsTable, appliedSeq: number): { columns: Snapshot; text: TextSnapshot } {
   const t = compacted(table);
+  if (!t.textComplete) throw new Error('saving a table whose text is not loaded');
   const n = t.size;
+  const head = { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, appliedSeq, size: n } as const;
   return {
-    format: SNAPSHOT_FORMAT,
-    version: SNAPSHOT_VERSION,
-    appliedSeq,
-    size: n,
-    ids: t.ids.slice(0, n),
-    text: t.text.slice(0, n),
-    detectedAt: t.detectedAt.slice(0, n),
-    reopenedAt: t.reopenedAt.slice(0, n),
-    followUpAt: t.followUpAt.slice(0, n),
-    status: t.status.slice(0, n),
-    commentLength: t.commentLength.slice(0, n),
-    dims: Object.fromEntries(DIMENSIONS.map((d) => [d, t.dims[d].slice(0, n)])) as Snapshot['dims'],
-    dicts: Object.fromEntries(
-      DIMENSIONS.map((d) => [d, { keys: [...t.dicts[d].keys], labels: [...t.dicts[d].labels] }]),
-    ) as Snapshot['dicts'],
+    columns: {
+      ...head,
+      ids: idsOf(t).slice(0, n).join(ID_SEPARATOR),
+      detectedAt: t.detectedAt.slice(0, n),
+      reopenedAt: toSparse(t.reopenedAt, n),
+      followUpAt: toSparse(t.followUpAt, n),
+      status: t.status.slice(0, n),
+      commentLength: t.commentLength.slice(0, n),
+      dims: Object.fromEntries(
+        DIMENSIONS.map((d) => [d, t.dicts[d].keys.length <= 65_536 ? Uint16Array.from(t.dims[d].subarray(0, n)) : t.dims[d].slice(0, n)]),
+      ) as Snapshot['dims'],
+      dicts: Object.fromEntries(
+        DIMENSIONS.map((d) => [d, { keys: [...t.dicts[d].keys], labels: [...t.dicts[d].labels] }]),
+      ) as Snapshot['dicts'],
+    },
+    text: { ...head, text: t.text.slice(0, n).map((x) => x ?? '') },
   };
 }
 
-/** The table stored in a snapshot, or null when the value is not a valid snapshot. */
+/** The table stored in a columns snapshot (its text not loaded), or null when it is not a valid snapshot. */
 export function fromSnapshot(raw: unknown): { table: StatsTable; appliedSeq: number } | null {
   const parsed = SnapshotSchema.safeParse(raw);
   if (!parsed.success) return null;
   const s = parsed.data;
-  const ids = s.ids as string[];
-  const rowOf = new Map<string, number>();
-  for (let i = 0; i < s.size; i++) rowOf.set(ids[i]!, i);
-  if (rowOf.size !== s.size) return null;
+  if (s.size > 0 && s.ids.length < 9 * s.size - 1) return null; // ids are 8+ characters, one separator between
   const dicts = Object.fromEntries(DIMENSIONS.map((d) => [d, dictionary(s.dicts[d].keys, s.dicts[d].labels)])) as Record<
     Dimension,
     Dictionary
   >;
+  const dims = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, s.dims[d] instanceof Uint32Array ? s.dims[d] : Uint32Array.from(s.dims[d])]),
+  ) as Record<Dimension, Uint32Array<ArrayBuffer>>;
   return {
     appliedSeq: s.appliedSeq,
     table: {
       size: s.size,
+      version: 0,
       live: s.size,
-      ids,
-      text: s.text as string[],
+      ids: s.size ? null : [],
+      idsJoined: s.size ? s.ids : null,
+      rowOf: null,
+      text: new Array<string | undefined>(s.size),
+      textComplete: s.size === 0,
       detectedAt: s.detectedAt,
-      reopenedAt: s.reopenedAt,
-      followUpAt: s.followUpAt,
+      reopenedAt: fromSparse(s.reopenedAt, s.size),
+      followUpAt: fromSparse(s.followUpAt, s.size),
       status: s.status,
       commentLength: s.commentLength,
-      dims: s.dims,
+      dims,
       dicts,
-      rowOf,
     },
   };
+}
+
+/**
+ * Fills the text of a table read from a columns snapshot with the text snapshot saved with it
+ * (same log position and size). Rows written since keep their own text. False if they do not match.
+ */
+export function fillText(t: StatsTable, raw: unknown, appliedSeq: number, size: number): boolean {
+  const parsed = TextSnapshotSchema.safeParse(raw);
+  if (!parsed.success || parsed.data.appliedSeq !== appliedSeq || parsed.data.size !== size || size > t.size) return false;
+  const text = parsed.data.text;
+  for (let i = 0; i < size; i++) if (t.text[i] === undefined) t.text[i] = text[i];
+  t.textComplete = true;
+  return true;
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rejection } from '../../src/core/rejection';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { generateRecords, type GenerateOptions } from '../support/generate';
-import { seedGenerated } from '../support/seed';
+import { identityOf, seedGenerated, snapshotSize } from '../support/seed';
 import { stopServiceWorker } from '../support/service-worker';
 
 const N = 3_000;
@@ -21,16 +21,7 @@ let dash: Page;
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  const page = await browser.openExtensionPage('options.html');
-  const me = await page.evaluate(async () => {
-    const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
-    for (;;) {
-      const { installId } = await local.get('installId');
-      if (typeof installId === 'string') return installId;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  });
-  await page.close();
+  const me = await identityOf(browser);
   options = { seed: 42, offset: 0, count: N, now: Date.now(), days: 400, me };
   records = generateRecords(options);
   await seedGenerated(browser, options);
@@ -52,22 +43,6 @@ const nextMonthStart = (t: number) => {
   const d = new Date(t);
   return new Date(d.getFullYear(), d.getMonth() + 1, 1).getTime();
 };
-
-/** Size of the statistics snapshot stored in IndexedDB (raw read, in an extension page). */
-function readSnapshotSize(): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('whylost');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const get = open.result.transaction('statsSnapshot').objectStore('statsSnapshot').get('table');
-      get.onsuccess = () => {
-        open.result.close();
-        resolve((get.result as { value?: { size?: number } } | undefined)?.value?.size ?? null);
-      };
-      get.onerror = () => reject(get.error);
-    };
-  });
-}
 
 const tid = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 const num = async (page: Page, id: string, attr = 'data-value') => Number(await tid(page, id).getAttribute(attr));
@@ -169,7 +144,7 @@ describe('statistics of 3,000 generated records', () => {
 
   it('a stopped background comes back with the same figures (snapshot + change log)', async () => {
     // The cache saved its columns (all N records, log position included) once it caught up.
-    await expect.poll(() => dash.evaluate(readSnapshotSize), { timeout: 15_000 }).toBe(N);
+    await expect.poll(() => snapshotSize(dash), { timeout: 15_000 }).toBe(N);
     await stopServiceWorker(browser);
     await dash.reload();
     await settle(dash, 'wl-stat-counted', count(corrected));

@@ -56,3 +56,50 @@ export async function patchRecord(browser: ExtensionBrowser, id: string, changes
     await page.close();
   }
 }
+
+/** This browser's WhyLost identity (the install id the background makes at first start). */
+export async function identityOf(browser: ExtensionBrowser): Promise<string> {
+  const page = await browser.openExtensionPage('options.html');
+  try {
+    return await page.evaluate(async () => {
+      type Area = { get(k: string): Promise<Record<string, unknown>> };
+      const local = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome.storage.local;
+      for (;;) {
+        const { installId } = await local.get('installId');
+        if (typeof installId === 'string') return installId;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/** Records in the statistics snapshot stored in IndexedDB (null: none yet), read raw from an extension page. */
+export function snapshotSize(page: Page): Promise<number | null> {
+  return page.evaluate(
+    () =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open('whylost');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('statsSnapshot').objectStore('statsSnapshot').get('table');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve((get.result as { value?: { size?: number } } | undefined)?.value?.size ?? null);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+/** Deletes the statistics snapshot: the next background start rebuilds from the records. */
+export async function dropSnapshot(browser: ExtensionBrowser): Promise<void> {
+  const page = await seedPage(browser);
+  try {
+    await page.evaluate(() => (globalThis as never as { __whylostSeed: { dropSnapshot(): Promise<void> } }).__whylostSeed.dropSnapshot());
+  } finally {
+    await page.close();
+  }
+}

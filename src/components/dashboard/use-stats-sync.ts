@@ -21,7 +21,11 @@ export function useStatsSync(): void {
       asked = key;
       const mine = ++generation;
       request('dashboardStats', query).then(
-        (value) => alive && mine === generation && useStats.getState().setResult({ status: 'ready', value, rev: mine }),
+        (value) => {
+          // The benchmark splits the first render with this mark.
+          if (!performance.getEntriesByName('wl-stats-answer').length) performance.mark('wl-stats-answer');
+          if (alive && mine === generation) useStats.getState().setResult({ status: 'ready', value, rev: mine });
+        },
         (error: unknown) =>
           alive && mine === generation && useStats.getState().setResult({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );

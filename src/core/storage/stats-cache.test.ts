@@ -4,10 +4,11 @@ import { DEFAULT_CATALOG } from '../catalog';
 import { EMPTY_FILTER } from '../filters';
 import { defaultSettings } from '../settings';
 import { dashboardStats, type StatsEnv } from '../stats-aggregate';
-import { tableOf, type StatsTable } from '../stats-table';
+import { idsOf, rowsOf, tableOf, type StatsTable } from '../stats-table';
 import { openDatabase, type WhyLostDB } from './db';
 import * as repo from './repository';
-import { SNAPSHOT_KEY, StatsCache } from './stats-cache';
+import { SNAPSHOT_KEY, StatsCache, TEXT_KEY } from './stats-cache';
+import { drillRows } from '../stats-aggregate';
 
 const owner = { id: 'me', name: 'Анна' };
 const rules = defaultSettings('me').comments;
@@ -31,7 +32,8 @@ async function expectExact(db: WhyLostDB, t: StatsTable) {
   expect(dashboardStats(t, q, env)).toEqual(dashboardStats(truth, q, env));
 }
 
-const kinds = (c: StatsCache) => c.events.map((e) => e.kind);
+/** What the cache did, its timing notes left out. */
+const kinds = (c: StatsCache) => c.events.map((e) => e.kind).filter((k) => !['snapshot-read', 'queued', 'refreshed', 'inputs', 'computed', 'answered'].includes(k));
 
 describe('StatsCache', () => {
   it('follows captures, tags, edits and deletes by reading the change log', async () => {
@@ -47,8 +49,35 @@ describe('StatsCache', () => {
     await db.rejections.delete(a);
     const t = await cache.current();
     await expectExact(db, t);
-    expect(t.rowOf.has(a)).toBe(false);
+    expect(rowsOf(t).has(a)).toBe(false);
     expect(kinds(cache).filter((k) => k === 'rebuilt')).toHaveLength(1); // only the first, empty load
+  });
+
+  it('reads the log again only when a write was reported (or after recheckMs)', async () => {
+    const db = freshDb();
+    const cache = new StatsCache(db, { persistIdleMs: 60_000 });
+    await closeLead(db);
+    await cache.current();
+    const reads = () => cache.events.filter((e) => e.kind === 'caught-up').length;
+    const before = reads();
+    // Nothing written: no log read (a write through the log would have been applied and counted).
+    await db.statsLog.add({ id: 'unreported-0001' }); // a log entry no write reported
+    expect((await cache.current()).live).toBe(1);
+    expect(reads()).toBe(before);
+    cache.markDirty();
+    await cache.current();
+    expect(reads()).toBe(before + 1);
+    // A write through Dexie is reported by itself.
+    await closeLead(db);
+    expect((await cache.current()).live).toBe(2);
+    const quick = new StatsCache(db, { recheckMs: 0 });
+    await quick.current();
+    const quickReads = quick.events.filter((e) => e.kind === 'caught-up').length;
+    await db.statsLog.add({ id: 'unreported-0002' });
+    await quick.current();
+    expect(quick.events.filter((e) => e.kind === 'caught-up')).toHaveLength(quickReads + 1);
+    cache.dispose();
+    quick.dispose();
   });
 
   it('starts a new background from the snapshot plus the writes made after it', async () => {
@@ -65,6 +94,37 @@ describe('StatsCache', () => {
     const t = await woken.current();
     expect(kinds(woken)).toEqual(['snapshot-loaded', 'caught-up']);
     await expectExact(db, t);
+  });
+
+  it('reads the search text only when a search needs it, and keeps text written since', async () => {
+    const db = freshDb();
+    const first = new StatsCache(db, { persistIdleMs: 60_000 });
+    const a = await closeLead(db, 'price');
+    await closeLead(db, 'timing');
+    await first.current();
+    await first.flush();
+    await db.rejections.update(a, { comment: 'Уточнили: бюджет срезали вдвое' });
+
+    const woken = new StatsCache(db, { persistIdleMs: 60_000 });
+    const t = await woken.current();
+    expect(t.textComplete).toBe(false);
+    const searched = await woken.current({ text: true });
+    expect(kinds(woken)).toEqual(['snapshot-loaded', 'caught-up', 'text-loaded']);
+    const found = drillRows(searched, q, { subset: 'counted' }, 'срезали', env);
+    expect(found.map((i) => idsOf(searched)[i])).toEqual([a]);
+    expect(drillRows(searched, q, { subset: 'counted' }, 'бюджет 50', env)).toHaveLength(1); // the other, from the text row
+  });
+
+  it('rebuilds when the text row does not match the columns', async () => {
+    const db = freshDb();
+    const first = new StatsCache(db, { persistIdleMs: 60_000 });
+    await closeLead(db);
+    await first.current();
+    await first.flush();
+    await db.statsSnapshot.delete(TEXT_KEY);
+    const woken = new StatsCache(db);
+    await expectExact(db, await woken.current({ text: true }));
+    expect(kinds(woken)).toEqual(['snapshot-loaded', 'rebuilt']);
   });
 
   it('rebuilds from the records when the snapshot is unreadable, after clear(), and after mass changes', async () => {
