@@ -85,7 +85,13 @@ describe('statistics from leads closed on the fixtures', () => {
     await expect(dist('price').locator('[data-testid="wl-dist-row-count"]').textContent()).resolves.toBe('2');
     await expect(dist('price').locator('[data-testid="wl-dist-row-share"]').textContent()).resolves.toMatch(pct(50));
     await expect(dist('spam').textContent()).resolves.toContain('Некачественные');
+    // The same numbers as a table, on demand.
+    await tid(dash, 'wl-dist-table-toggle').click();
+    const priceRow = tid(dash, 'wl-dist-table').locator('tr', { hasText: 'Дорого' });
+    await expect(priceRow.locator('td').allTextContents()).resolves.toEqual(['2', expect.stringMatching(pct(50))]);
 
+    await dash.locator('[data-testid="wl-trend-bar"][data-reason-id="price"]').hover();
+    await expect(tid(dash, 'wl-trend-tooltip').textContent()).resolves.toMatch(/Дорого: 2.*Всего: 4/);
     const bars = await dash.locator('[data-testid="wl-trend-bar"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
     expect(bars.reduce((a, b) => a + b, 0)).toBe(4);
     await dash.locator('[data-testid="wl-trend-grain"][data-grain="week"]').click();

@@ -68,3 +68,9 @@ export function drillDown(cell: DrillCell, title: string): void {
   useStats.getState().openDrill({ cell, title });
   requestAnimationFrame(() => document.getElementById('wl-drill')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
 }
+
+/** Back to everything: the shared filter emptied, the period "all". */
+export function resetFilters(): void {
+  useFilter.getState().reset();
+  useStats.getState().setPeriod('all');
+}

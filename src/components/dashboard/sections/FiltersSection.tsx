@@ -11,7 +11,7 @@ import { dateInputValue } from '../format';
 import { useFilter } from '../filter-store';
 import { useStats, type PeriodChoice } from '../stats-store';
 import type { DashboardSectionProps } from './index';
-import { managerLabel, noneLabel, segmentLabel, useReadyStats } from './common';
+import { managerLabel, noneLabel, ResetButton, segmentLabel, useReadyStats } from './common';
 
 type ListKey = 'crms' | 'hosts' | 'pipelines' | 'segments' | 'managers';
 
@@ -27,7 +27,6 @@ export function FiltersSection({ config }: DashboardSectionProps) {
   const stats = useReadyStats();
   const filter = useFilter((s) => s.filter);
   const setFilter = useFilter((s) => s.set);
-  const resetFilter = useFilter((s) => s.reset);
   const period = useStats((s) => s.period);
   const view = useStats((s) => s.view);
   const setPeriod = useStats((s) => s.setPeriod);
@@ -117,17 +116,7 @@ export function FiltersSection({ config }: DashboardSectionProps) {
           ))}
         </div>
       </div>
-      <button
-        type="button"
-        className="wl-reset"
-        data-testid="wl-filter-reset"
-        onClick={() => {
-          resetFilter();
-          setPeriod('all');
-        }}
-      >
-        {t('stats.filter.reset')}
-      </button>
+      <ResetButton t={t} className="wl-reset" testId="wl-filter-reset" />
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * unused for N days, the share of "Other", short comments, closes waiting too long for a reason,
  * follow-ups that are due. Every figure opens its leads.
  */
+import type { Lang } from '../../../core/primitives';
 import { fmtCount, fmtDate, fmtShare, reasonName } from '../format';
 import { drillDown, useStats } from '../stats-store';
 import type { DashboardSectionProps } from './index';
@@ -26,6 +27,20 @@ function DaysInput({ value, onChange, testId, label }: { value: number; onChange
   );
 }
 
+/** A share of the counted closes (of "Other", of short comments) that opens its leads. */
+function ShareCard(props: { testId: string; title: string; hint?: string; part: { count: number; of: number }; lang: Lang; onOpen(): void }) {
+  const { count, of } = props.part;
+  return (
+    <button type="button" className="wl-card" data-testid={props.testId} data-count={count} title={props.hint} onClick={props.onOpen}>
+      <h3>{props.title}</h3>
+      <span className="wl-num">{fmtShare(props.lang, of ? count / of : 0)}</span>
+      <small>
+        {fmtCount(props.lang, count)} / {fmtCount(props.lang, of)}
+      </small>
+    </button>
+  );
+}
+
 export function HygieneSection({ config }: DashboardSectionProps) {
   const { t, lang } = config;
   const stats = useShownStats();
@@ -34,7 +49,6 @@ export function HygieneSection({ config }: DashboardSectionProps) {
   const set = useStats((s) => s.set);
   if (!stats) return null;
   const h = stats.hygiene;
-  const share = (count: number, of: number) => fmtShare(lang, of ? count / of : 0);
   return (
     <Section id="wl-hygiene" title={t('stats.hygiene.title')} hint={t('stats.hygiene.hint')}>
       <div className="wl-cards">
@@ -55,33 +69,21 @@ export function HygieneSection({ config }: DashboardSectionProps) {
             </ul>
           )}
         </div>
-        <button
-          type="button"
-          className="wl-card"
-          data-testid="wl-hygiene-other"
-          data-count={h.other.count}
-          title={t('stats.hygiene.otherHint')}
-          onClick={() => drillDown({ subset: 'counted', reasonId: 'other' }, reasonName(config, 'other'))}
-        >
-          <h3>{t('stats.hygiene.other')}</h3>
-          <span className="wl-num">{share(h.other.count, h.other.of)}</span>
-          <small>
-            {fmtCount(lang, h.other.count)} / {fmtCount(lang, h.other.of)}
-          </small>
-        </button>
-        <button
-          type="button"
-          className="wl-card"
-          data-testid="wl-hygiene-short"
-          data-count={h.shortComments.count}
-          onClick={() => drillDown({ subset: 'short-comment' }, t('stats.subset.short-comment'))}
-        >
-          <h3>{t('stats.hygiene.short', { min: h.shortComments.minLength })}</h3>
-          <span className="wl-num">{share(h.shortComments.count, h.shortComments.of)}</span>
-          <small>
-            {fmtCount(lang, h.shortComments.count)} / {fmtCount(lang, h.shortComments.of)}
-          </small>
-        </button>
+        <ShareCard
+          testId="wl-hygiene-other"
+          title={t('stats.hygiene.other')}
+          hint={t('stats.hygiene.otherHint')}
+          part={h.other}
+          lang={lang}
+          onOpen={() => drillDown({ subset: 'counted', reasonId: 'other' }, reasonName(config, 'other'))}
+        />
+        <ShareCard
+          testId="wl-hygiene-short"
+          title={t('stats.hygiene.short', { min: h.shortComments.minLength })}
+          part={h.shortComments}
+          lang={lang}
+          onOpen={() => drillDown({ subset: 'short-comment' }, t('stats.subset.short-comment'))}
+        />
         <div className="wl-card">
           <h3>
             {t('stats.hygiene.pendingOld')} <DaysInput value={pendingDays} onChange={(n) => set({ pendingDays: n })} testId="wl-pending-days" label={t('stats.hygiene.days')} />{' '}

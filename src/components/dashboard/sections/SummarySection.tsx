@@ -5,31 +5,20 @@
 import type { DrillCell } from '../../../core/protocol';
 import { Welcome } from '../../popup/Welcome';
 import { fmtCount } from '../format';
-import { useFilter } from '../filter-store';
-import { drillDown, useStats } from '../stats-store';
+import { drillDown } from '../stats-store';
 import type { DashboardSectionProps } from './index';
-import { useReadyStats } from './common';
+import { ResetButton, useReadyStats } from './common';
 
 export function SummarySection({ config }: DashboardSectionProps) {
   const { t, lang } = config;
   const stats = useReadyStats();
-  const resetFilter = useFilter((s) => s.reset);
-  const setPeriod = useStats((s) => s.setPeriod);
   if (!stats) return <p className="wl-loading">{t('stats.loading')}</p>;
   if (stats.stored === 0) return <Welcome t={t} team />;
   if (stats.matched === 0) {
     return (
       <section className="wl-empty-filter" data-testid="wl-empty-filter">
         <p>{t('stats.empty.filter')}</p>
-        <button
-          type="button"
-          onClick={() => {
-            resetFilter();
-            setPeriod('all');
-          }}
-        >
-          {t('stats.filter.reset')}
-        </button>
+        <ResetButton t={t} />
       </section>
     );
   }

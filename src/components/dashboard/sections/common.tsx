@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Translate } from '../../../core/i18n';
 import type { DashboardStats } from '../../../core/protocol';
-import { useStats } from '../stats-store';
+import { resetFilters, useStats } from '../stats-store';
 
 /** The latest statistics, or null while the first answer is on its way. */
 export function useReadyStats(): DashboardStats | null {
@@ -39,4 +39,12 @@ export function segmentLabel(t: Translate, key: string): string {
 
 export function noneLabel(t: Translate, label: string): string {
   return label || t('stats.none');
+}
+
+export function ResetButton({ t, className, testId }: { t: Translate; className?: string; testId?: string }) {
+  return (
+    <button type="button" className={className} data-testid={testId} onClick={resetFilters}>
+      {t('stats.filter.reset')}
+    </button>
+  );
 }
