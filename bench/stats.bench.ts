@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../test/support/browser';
-import { dropSnapshot, identityOf, seedGenerated, snapshotSize } from '../test/support/seed';
+import { dropSnapshot, identityOf, seedGenerated, snapshotSize, writeCost } from '../test/support/seed';
 import { stopServiceWorker } from '../test/support/service-worker';
 import { defineBench, type BenchRow } from './kit';
 
@@ -201,6 +201,16 @@ export default defineBench({
     const rebuild = await openTimed(browser, 'dashboard.html');
     const of = (rs: Render[], k: keyof Render) => rs.map((r) => r[k]).filter((x): x is number => x !== null);
 
+    // What the change log costs writers (a capture, an import), in a scratch database.
+    const cost = { one: [] as number[], oneLog: [] as number[], bulk: [] as number[], bulkLog: [] as number[] };
+    for (let i = 0; i < 3; i++) {
+      const o = { seed: 77 + i, offset: 0, now: Date.now(), days: 30, me };
+      cost.oneLog.push(...(await writeCost(browser, { ...o, count: 20 }, true, true)));
+      cost.one.push(...(await writeCost(browser, { ...o, count: 20 }, false, true)));
+      cost.bulkLog.push(...(await writeCost(browser, { ...o, count: 5_000 }, true, false)));
+      cost.bulk.push(...(await writeCost(browser, { ...o, count: 5_000 }, false, false)));
+    }
+
     const rows: BenchRow[] = [
       { metric: 'Popup render, background warm', unit: 'ms', samples: of(popupWarm, 'ready'), target: 200 },
       { metric: '  of which: warm background answers a message (no statistics)', unit: 'ms', samples: of(popupWarm, 'health'), note: 'page start + messaging' },
@@ -224,6 +234,10 @@ export default defineBench({
       { metric: 'Dashboard after writing all records', unit: 'ms', samples: [first.ready], note: 'rebuild from the records, once after a mass import' },
       { metric: 'Dashboard render, snapshot deleted', unit: 'ms', samples: [rebuild.ready], note: 'rebuild from the records' },
       { metric: `Writing ${N.toLocaleString('en')} records`, unit: 's', samples: [writeMs / 1000], note: 'bulkPut, 5,000 per transaction' },
+      { metric: 'One record written (own transaction), with the change log', unit: 'ms', samples: cost.oneLog },
+      { metric: 'One record written (own transaction), without it', unit: 'ms', samples: cost.one },
+      { metric: '5,000 records in one bulkPut, with the change log', unit: 'ms', samples: cost.bulkLog },
+      { metric: '5,000 records in one bulkPut, without it', unit: 'ms', samples: cost.bulk },
     ];
     return rows;
   },

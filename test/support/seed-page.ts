@@ -3,8 +3,9 @@
  * through the extension's own openDatabase, so the change log records them exactly as it would
  * any write. Bundled and injected by ./seed.ts.
  */
+import Dexie from 'dexie';
 import type { Rejection } from '../../src/core/rejection';
-import { openDatabase } from '../../src/core/storage/db';
+import { openDatabase, SCHEMA_VERSIONS, type WhyLostDB } from '../../src/core/storage/db';
 import { SNAPSHOT_KEY } from '../../src/core/storage/stats-cache';
 import { generateRecords, type GenerateOptions } from './generate';
 
@@ -56,6 +57,39 @@ const api = {
     } finally {
       db.close();
     }
+  },
+  /**
+   * What the change log costs a write: ms to write records into a scratch database with the
+   * extension's schema, with the log (openDatabase) or without it (the same stores, no middleware).
+   */
+  async writeCost(o: GenerateOptions, withLog: boolean, oneByOne: boolean): Promise<number[]> {
+    const name = `whylost-bench-scratch-${Math.random().toString(36).slice(2)}`;
+    let db: WhyLostDB;
+    if (withLog) db = openDatabase(name);
+    else {
+      db = new Dexie(name) as WhyLostDB;
+      for (const v of SCHEMA_VERSIONS) db.version(v.version).stores(v.stores);
+    }
+    const records = generateRecords(o);
+    await db.open();
+    const times: number[] = [];
+    try {
+      if (oneByOne) {
+        for (const r of records) {
+          const started = performance.now();
+          await db.transaction('rw', db.rejections, () => db.rejections.add(r));
+          times.push(performance.now() - started);
+        }
+      } else {
+        const started = performance.now();
+        await db.rejections.bulkPut(records);
+        times.push(performance.now() - started);
+      }
+    } finally {
+      db.close();
+      await Dexie.delete(name);
+    }
+    return times;
   },
   async count(): Promise<number> {
     const db = openDatabase();

@@ -103,3 +103,17 @@ export async function dropSnapshot(browser: ExtensionBrowser): Promise<void> {
     await page.close();
   }
 }
+
+/** The change log's cost on writes (see seed-page.ts writeCost). */
+export async function writeCost(browser: ExtensionBrowser, options: GenerateOptions, withLog: boolean, oneByOne: boolean): Promise<number[]> {
+  const page = await seedPage(browser);
+  try {
+    return await page.evaluate(
+      ([o, log, one]) =>
+        (globalThis as never as { __whylostSeed: { writeCost(o: GenerateOptions, l: boolean, one: boolean): Promise<number[]> } }).__whylostSeed.writeCost(o, log, one),
+      [options, withLog, oneByOne] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}

@@ -61,7 +61,7 @@ describe('StatsCache', () => {
     const reads = () => cache.events.filter((e) => e.kind === 'caught-up').length;
     const before = reads();
     // Nothing written: no log read (a write through the log would have been applied and counted).
-    await db.statsLog.add({ id: 'unreported-0001' }); // a log entry no write reported
+    await db.statsLog.add({ ids: ['unreported-0001'] }); // a log entry no write reported
     expect((await cache.current()).live).toBe(1);
     expect(reads()).toBe(before);
     cache.markDirty();
@@ -73,7 +73,7 @@ describe('StatsCache', () => {
     const quick = new StatsCache(db, { recheckMs: 0 });
     await quick.current();
     const quickReads = quick.events.filter((e) => e.kind === 'caught-up').length;
-    await db.statsLog.add({ id: 'unreported-0002' });
+    await db.statsLog.add({ ids: ['unreported-0002'] });
     await quick.current();
     expect(quick.events.filter((e) => e.kind === 'caught-up')).toHaveLength(quickReads + 1);
     cache.dispose();
@@ -138,6 +138,11 @@ describe('StatsCache', () => {
     await db.rejections.clear();
     await expectExact(db, await cache.current());
     expect(kinds(cache).at(-1)).toBe('rebuilt');
+
+    await (db.statsLog as unknown as { add(x: unknown): Promise<unknown> }).add({ id: 'an-entry-of-another-shape' });
+    cache.markDirty();
+    await cache.current();
+    expect(kinds(cache).at(-1)).toBe('rebuilt'); // a log entry it cannot read exactly
 
     for (let i = 0; i < 3; i++) await closeLead(db);
     await cache.current();

@@ -159,12 +159,18 @@ export class StatsCache {
     const started = performance.now();
     const done = await this.db.transaction('r', this.db.statsLog, this.db.rejections, async () => {
       const table = this.table!;
-      // Past this many changes a rebuild is cheaper than re-reading them one by one: read no more.
+      // Past this many changes a rebuild is cheaper than re-reading them one by one.
       const limit = Math.max(this.options.chunk, Math.floor(table.live * this.options.rebuildShare));
-      const entries = await this.db.statsLog.where('seq').above(this.appliedSeq).limit(limit + 1).toArray();
+      const entries = await this.db.statsLog.where('seq').above(this.appliedSeq).toArray();
       if (!entries.length) return true;
-      const ids = [...new Set(entries.map((e) => e.id))];
-      if (entries.length > limit || ids.includes(ALL_CHANGED)) return false;
+      const changed = new Set<string>();
+      for (const e of entries) {
+        // An entry of another shape (an older format) says nothing exact: rebuild.
+        if (!Array.isArray(e.ids) || e.ids.some((id) => typeof id !== 'string')) return false;
+        for (const id of e.ids) changed.add(id);
+      }
+      const ids = [...changed];
+      if (ids.length > limit || changed.has(ALL_CHANGED)) return false;
       const records = await this.db.rejections.bulkGet(ids);
       records.forEach((r, i) => (r ? upsert(table, r) : remove(table, ids[i]!)));
       this.appliedSeq = entries.at(-1)!.seq!;
