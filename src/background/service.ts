@@ -11,6 +11,7 @@ import { registerHealthHandlers } from './handlers/health';
 import { registerNativeHandlers } from './handlers/native';
 import { registerOptionsHandlers } from './handlers/options';
 import { registerRecordHandlers } from './handlers/records';
+import { registerStatsHandlers } from './handlers/stats';
 import { startExtraHosts } from './extra-hosts';
 import { startManualTagging } from './manual';
 
@@ -22,6 +23,7 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   registerNativeHandlers(db, bg);
   registerOptionsHandlers(db);
   registerExchangeHandlers(db, bg);
+  registerStatsHandlers(db);
   startExtraHosts();
   startManualTagging();
 

@@ -1,24 +1,50 @@
 /**
- * Toolbar popup: how many leads were lost and why, how many closes wait for a reason, and
- * whether detection works on the CRM hosts visited. Live: re-reads after every write.
+ * Toolbar popup: how many leads were lost in a period and why (junk apart from losses, leads
+ * returned to work left out), how many closes wait for a reason, whether detection works on the
+ * CRM hosts visited, and the way to the dashboard. Live: re-reads after every write.
  */
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { reasonLabel } from '../../core/catalog';
+import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../../core/stats-periods';
 import { loadPageConfig, useLive } from '../../platform/live';
 import { request } from '../../platform/messaging';
 import { PendingList } from '../pending/PendingList';
+import { fmtCount, fmtShare, reasonName } from '../dashboard/format';
+import { Welcome } from './Welcome';
 
-async function loadPopup() {
-  const [config, summary, health] = await Promise.all([
-    loadPageConfig(),
-    request('summary', { from: null, to: null }),
-    request('health', { host: null }),
+/** Reasons listed in the popup; the dashboard has them all. */
+const TOP_REASONS = 8;
+
+/** Marks when an answer first arrived (the benchmark splits the render time with them). */
+function marked<T>(name: string, work: Promise<T>): Promise<T> {
+  return work.then((value) => {
+    if (!performance.getEntriesByName(name).length) performance.mark(name);
+    return value;
+  });
+}
+
+async function loadPopup(period: PeriodPreset) {
+  const [config, stats, health] = await Promise.all([
+    marked('wl-config-answer', loadPageConfig()),
+    marked('wl-stats-answer', request('popupStats', presetRange(period, Date.now()))),
+    marked('wl-health-answer', request('health', { host: null })),
   ]);
-  return { config, summary, health };
+  return { config, stats, health };
+}
+
+/** Marks the first render with data (the benchmark reads it). */
+function useReadyMark(ready: boolean): void {
+  useEffect(() => {
+    if (!ready || document.documentElement.dataset.wlReady) return;
+    document.documentElement.dataset.wlReady = '1';
+    performance.mark('wl-ready');
+  }, [ready]);
 }
 
 export function Popup() {
-  const state = useLive(loadPopup);
+  const [period, setPeriod] = useState<PeriodPreset>('30d');
+  const state = useLive(() => loadPopup(period), [period]);
+  useReadyMark(state.status === 'ready');
   if (state.status === 'loading') return <main className="wl-popup" aria-busy="true" />;
   if (state.status === 'error') {
     return (
@@ -29,15 +55,30 @@ export function Popup() {
       </main>
     );
   }
-  const { config, summary, health } = state.value;
-  const { t, catalog, lang } = config;
+  const { config, stats, health } = state.value;
+  const { t, lang } = config;
   const broken = health.filter((h) => !h.ok);
-  const max = Math.max(1, ...summary.byReason.map((r) => r.count));
+  const top = stats.byReason.slice(0, TOP_REASONS);
+  const max = Math.max(1, ...top.map((r) => r.count));
 
   return (
     <main className="wl-popup">
       <header>
         <h1>{t('popup.title')}</h1>
+        <div className="wl-periods" role="group" aria-label={t('stats.period')}>
+          {PERIOD_PRESETS.map((p) => (
+            <button
+              key={p}
+              type="button"
+              data-testid="wl-period"
+              data-period={p}
+              aria-pressed={p === period}
+              onClick={() => setPeriod(p)}
+            >
+              {t(`stats.period.${p}`)}
+            </button>
+          ))}
+        </div>
       </header>
       {config.problems.length > 0 && (
         // The details are on the options page; here a short line and the way there.
@@ -51,30 +92,47 @@ export function Popup() {
       <section className="wl-totals">
         <div className="wl-tile">
           <span className="wl-num" data-testid="wl-total">
-            {summary.total}
+            {stats.total}
           </span>
           <span className="wl-cap">{t('popup.total')}</span>
+          <span className="wl-sub" data-testid="wl-junk-loss" data-junk={stats.junk} data-loss={stats.loss}>
+            {t('stats.popup.junkLoss', { junk: fmtCount(lang, stats.junk), loss: fmtCount(lang, stats.loss) })}
+          </span>
         </div>
-        <div className={`wl-tile${summary.pending ? ' is-pending' : ''}`}>
+        <div className={`wl-tile${stats.pending ? ' is-pending' : ''}`}>
           <span className="wl-num" data-testid="wl-pending">
-            {summary.pending}
+            {stats.pending}
           </span>
           <span className="wl-cap">{t('popup.pending')}</span>
         </div>
       </section>
+      {stats.reopened > 0 && (
+        <p className="wl-note" data-testid="wl-reopened">
+          {t('stats.popup.reopened', { count: fmtCount(lang, stats.reopened) })}
+        </p>
+      )}
       <PendingList />
-      {summary.byReason.length === 0 ? (
-        <p className="wl-empty">{t('popup.empty')}</p>
+      {stats.stored === 0 ? (
+        <Welcome t={t} />
+      ) : top.length === 0 ? (
+        <p className="wl-empty" data-testid="wl-empty-period">
+          {t('stats.popup.emptyPeriod')}
+        </p>
       ) : (
         <section aria-label={t('popup.reasons')}>
           <h2>{t('popup.reasons')}</h2>
           <ul className="wl-reasons">
-            {summary.byReason.map((r) => (
+            {top.map((r) => (
               <li key={r.reasonId} data-testid="wl-reason-row" data-reason-id={r.reasonId}>
-                <span className="wl-label">{reasonLabel(catalog, r.reasonId, lang, (id) => t('reason.unknown', { id }))}</span>
-                <span className="wl-bar" style={{ width: `${(r.count / max) * 100}%` }} aria-hidden="true" />
+                <span className="wl-label">{reasonName(config, r.reasonId)}</span>
+                <span className="wl-bar-track" aria-hidden="true">
+                  <span className="wl-bar" style={{ width: `${(r.count / max) * 100}%` }} />
+                </span>
                 <span className="wl-count" data-testid="wl-count">
                   {r.count}
+                </span>
+                <span className="wl-share" data-testid="wl-share">
+                  {fmtShare(lang, r.count / stats.total)}
                 </span>
               </li>
             ))}
@@ -91,6 +149,11 @@ export function Popup() {
           ))}
         </section>
       )}
+      <footer>
+        <a className="wl-link" href="/dashboard.html" target="_blank" rel="noopener" data-testid="wl-dashboard-link">
+          {t('stats.popup.dashboard')} →
+        </a>
+      </footer>
     </main>
   );
 }

@@ -8,5 +8,6 @@ import { panel } from './panel';
 import { popup } from './popup';
 import { settingsPage } from './settings-page';
 import { sharing } from './sharing';
+import { stats } from './stats';
 
-export const AREAS = [panel, popup, options, onebox, manual, settingsPage, sharing] as const;
+export const AREAS = [panel, popup, options, onebox, manual, settingsPage, sharing, stats] as const;

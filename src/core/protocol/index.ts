@@ -11,9 +11,11 @@ import { HEALTH_MESSAGES } from './health';
 import { NATIVE_MESSAGES } from './native';
 import { OPTIONS_MESSAGES } from './options';
 import { RECORD_MESSAGES } from './records';
+import { STATS_MESSAGES } from './stats';
 
 export * from './common';
 export * from './records';
+export * from './stats';
 
 export const PROTOCOL = {
   ...RECORD_MESSAGES,
@@ -22,6 +24,7 @@ export const PROTOCOL = {
   ...NATIVE_MESSAGES,
   ...OPTIONS_MESSAGES,
   ...EXCHANGE_MESSAGES,
+  ...STATS_MESSAGES,
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;

@@ -3,19 +3,55 @@
  * would create a second, invisible database in the CRM page's origin.
  *
  * Every schema version stays in this file with its upgrade, and test/fixtures/db/ keeps a
- * database of each released version that the migration test opens.
+ * database of each released version that the migration test opens (test/unit/db-migration.test.ts).
+ * Changing a version's stores without adding a version and a fixture fails that test.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Rejection } from '../rejection';
+import { changeLogMiddleware, type ChangeLogEntry } from './change-log';
 
 export const DB_NAME = 'whylost';
 
-export type WhyLostDB = Dexie & { rejections: EntityTable<Rejection, 'id'> };
+/** The statistics cache's persisted columns (see stats-cache.ts); one row per part. */
+export interface StatsSnapshotRow {
+  key: string;
+  value: unknown;
+}
+
+export type WhyLostDB = Dexie & {
+  rejections: EntityTable<Rejection, 'id'>;
+  statsLog: EntityTable<ChangeLogEntry, 'seq'>;
+  statsSnapshot: EntityTable<StatsSnapshotRow, 'key'>;
+};
+
+/** Each version's stores, oldest first; the newest is what openDatabase declares last. */
+export const SCHEMA_VERSIONS: {
+  version: number;
+  stores: Record<string, string>;
+  /** Rewrites records of the previous version; kept forever. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
+  {
+    version: 1,
+    stores: {
+      // leadKey: the earlier records of one lead (dedupe of one close seen twice); status: pending
+      // closes; detectedAt: records of a period (drill-down pages); owner.id: one manager's records
+      // (team sharing removes an imported manager's data; mine vs team).
+      rejections: 'id, leadKey, status, detectedAt, owner.id',
+      // Ids written since the statistics snapshot, in write order (change-log.ts).
+      statsLog: '++seq',
+      // The statistics cache's columns, so a cold background answers without reading every record.
+      statsSnapshot: 'key',
+    },
+  },
+];
 
 export function openDatabase(name = DB_NAME, indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): WhyLostDB {
   const db = new Dexie(name, indexedDB && keyRange ? { indexedDB, IDBKeyRange: keyRange } : undefined) as WhyLostDB;
-  // v1: leadKey finds the earlier records of one lead (dedupe of one close seen twice);
-  // status finds pending closes; detectedAt limits statistics to a period.
-  db.version(1).stores({ rejections: 'id, leadKey, status, detectedAt' });
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const v = db.version(version).stores(stores);
+    if (upgrade) v.upgrade(upgrade);
+  }
+  db.use(changeLogMiddleware);
   return db;
 }

@@ -1,0 +1,244 @@
+/**
+ * Statistics at 100,000 stored records (product.md: the dashboard renders in under 200 ms; issue 7:
+ * the popup too, and a filter change answers in under 100 ms), in real Chromium.
+ *
+ * - render: from the page's navigation start to the first commit with data (the `wl-ready` mark).
+ *   "warm": the background is running with its cache; "cold": the service worker was stopped
+ *   through CDP first, so it starts, opens the database and loads the column snapshot.
+ * - filter change: in the page, from the control's change event to the DOM update with the new
+ *   figures (the dashboard's data-wl-rev attribute; a MutationObserver times it).
+ * - informational rows: writing the records, the first statistics after writing 100,000 records
+ *   (a rebuild from the records), a rebuild when the snapshot is gone, drill-down.
+ */
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../test/support/browser';
+import { dropSnapshot, identityOf, seedGenerated, snapshotSize, writeCost } from '../test/support/seed';
+import { stopServiceWorker } from '../test/support/service-worker';
+import { defineBench, type BenchRow } from './kit';
+
+const N = Number(process.env.WHYLOST_BENCH_RECORDS ?? 100_000);
+const WARM = 7;
+const COLD = 5;
+
+interface Render {
+  /** Navigation start → first commit with data. */
+  ready: number;
+  /** Navigation start → the statistics answer arrived (popup and dashboard). */
+  stats: number;
+  /** Navigation start → the background answered a message that reads no statistics (popup only). */
+  health: number | null;
+}
+
+async function readyMs(page: Page): Promise<Render> {
+  await page.waitForFunction(() => document.documentElement.dataset.wlReady === '1', undefined, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    return { ready: at('wl-ready')!, stats: at('wl-stats-answer')!, health: at('wl-health-answer') };
+  });
+}
+
+async function openTimed(browser: ExtensionBrowser, path: string): Promise<Render> {
+  const page = await browser.openExtensionPage(path);
+  try {
+    return await readyMs(page);
+  } finally {
+    await page.close();
+  }
+}
+
+interface CacheEvent {
+  kind: string;
+  ms: number;
+  what?: string;
+}
+
+/** What the background's statistics cache did since the last call (its own timings). */
+async function cacheEvents(browser: ExtensionBrowser): Promise<CacheEvent[]> {
+  const sw = await browser.serviceWorker();
+  return sw.evaluate(() => {
+    const cache = (globalThis as { whylostStats?: { events: CacheEvent[] } }).whylostStats;
+    return cache ? cache.events.splice(0) : [];
+  });
+}
+
+const msOf = (events: CacheEvent[], kind: string, what?: string) =>
+  events.filter((e) => e.kind === kind && (what === undefined || e.what === what)).map((e) => e.ms);
+
+/** Clicks in the page and times it until the drill-down shows rows for the clicked reason. */
+function timeDrill(page: Page, index: number): Promise<number> {
+  return page.evaluate(
+    (index) =>
+      new Promise<number>((resolve, reject) => {
+        const row = document.querySelectorAll('[data-testid="wl-dist-row"]')[index];
+        const id = row?.getAttribute('data-reason-id');
+        const button = row?.querySelector('button');
+        if (!id || !button) return reject(new Error(`no reason row ${index}`));
+        const shown = () => document.querySelector('[data-testid="wl-drill-row"] [data-testid="wl-drill-reason"]')?.getAttribute('data-reason-id') === id;
+        const timer = setTimeout(() => reject(new Error('drill-down did not answer')), 30_000);
+        const observer = new MutationObserver(() => {
+          if (!shown()) return;
+          const t1 = performance.now();
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(t1 - t0);
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+        const t0 = performance.now();
+        button.click();
+      }),
+    index,
+  );
+}
+
+/** Changes a control in the page and times it until the dashboard shows the new answer. */
+function timeChange(page: Page, selector: string, value: string | null): Promise<number> {
+  return page.evaluate(
+    ({ selector, value }) =>
+      new Promise<number>((resolve, reject) => {
+        const root = document.documentElement;
+        const before = root.dataset.wlRev;
+        const el = document.querySelector<HTMLSelectElement | HTMLButtonElement>(selector);
+        if (!el) return reject(new Error(`no ${selector}`));
+        const timer = setTimeout(() => reject(new Error(`no answer to ${selector}=${value}`)), 30_000);
+        const observer = new MutationObserver(() => {
+          if (root.dataset.wlRev === before) return;
+          const t1 = performance.now();
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(t1 - t0);
+        });
+        observer.observe(root, { attributes: true, attributeFilter: ['data-wl-rev'] });
+        const t0 = performance.now();
+        if (value === null) (el as HTMLButtonElement).click();
+        else {
+          (el as HTMLSelectElement).value = value;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      }),
+    { selector, value },
+  );
+}
+
+export default defineBench({
+  name: 'stats',
+  title: `Statistics at ${N.toLocaleString('en')} records`,
+  async run(ctx) {
+    const browser = await ctx.launch();
+    const me = await identityOf(browser);
+    ctx.log(`writing ${N} records…`);
+    const writeMs = await seedGenerated(browser, { seed: 2026, offset: 0, count: N, now: Date.now(), days: 730, me });
+    ctx.log(`written in ${(writeMs / 1000).toFixed(1)} s`);
+
+    // First statistics after the import: the change log holds N entries → rebuild from the records.
+    const first = await openTimed(browser, 'dashboard.html');
+    const probe = await browser.openExtensionPage('options.html');
+    const end = Date.now() + 60_000;
+    while ((await snapshotSize(probe)) !== N && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+    if ((await snapshotSize(probe)) !== N) throw new Error('the statistics snapshot was not saved');
+    await probe.close();
+    ctx.log('snapshot saved');
+
+    const popupWarm: Render[] = [];
+    const dashWarm: Render[] = [];
+    const popupCold: Render[] = [];
+    const dashCold: Render[] = [];
+    await openTimed(browser, 'popup.html'); // the page's own code into the cache
+    const bg = { warmPopup: [] as number[], warmDash: [] as number[], coldRead: [] as number[], coldLoad: [] as number[], coldPopup: [] as number[], coldDash: [] as number[], warmCompute: [] as number[], warmRefresh: [] as number[], warmInputs: [] as number[] };
+    await cacheEvents(browser);
+    for (let i = 0; i < WARM; i++) {
+      popupWarm.push(await openTimed(browser, 'popup.html'));
+      dashWarm.push(await openTimed(browser, 'dashboard.html'));
+      const events = await cacheEvents(browser);
+      bg.warmPopup.push(...msOf(events, 'answered', 'popupStats'));
+      bg.warmRefresh.push(...msOf(events, 'refreshed'));
+      bg.warmInputs.push(...msOf(events, 'inputs'));
+      bg.warmDash.push(...msOf(events, 'answered', 'dashboardStats'));
+      bg.warmCompute.push(...msOf(events, 'computed', 'dashboardStats'));
+    }
+    for (let i = 0; i < COLD; i++) {
+      for (const [path, into, what] of [
+        ['popup.html', popupCold, 'popupStats'],
+        ['dashboard.html', dashCold, 'dashboardStats'],
+      ] as const) {
+        await stopServiceWorker(browser);
+        into.push(await openTimed(browser, path));
+        const events = await cacheEvents(browser);
+        bg.coldRead.push(...msOf(events, 'snapshot-read'));
+        bg.coldLoad.push(...msOf(events, 'snapshot-loaded'));
+        (what === 'popupStats' ? bg.coldPopup : bg.coldDash).push(...msOf(events, 'answered', what).slice(0, 1));
+      }
+    }
+    ctx.log('renders measured');
+
+    const dash = await browser.openExtensionPage('dashboard.html');
+    await readyMs(dash);
+    const options = await dash.evaluate(() => ({
+      manager: [...document.querySelectorAll<HTMLOptionElement>('[data-testid="wl-filter-manager"] option')].map((o) => o.value).filter(Boolean),
+      host: [...document.querySelectorAll<HTMLOptionElement>('[data-testid="wl-filter-host"] option')].map((o) => o.value).filter(Boolean),
+    }));
+    const changes: [string, string | null][] = [
+      ['[data-testid="wl-filter-manager"]', options.manager[1]!],
+      ['[data-testid="wl-filter-host"]', options.host[0]!],
+      ['[data-testid="wl-filter-kind"]', 'junk'],
+      ['[data-testid="wl-filter-period"]', '30d'],
+      ['[data-testid="wl-filter-scope"]', 'mine'],
+      ['[data-testid="wl-view"][data-view="raw"]', null],
+      ['[data-testid="wl-filter-reset"]', null],
+      ['[data-testid="wl-view"][data-view="corrected"]', null],
+    ];
+    const filterMs: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const [selector, value] of changes) filterMs.push(await timeChange(dash, selector, value));
+    }
+    ctx.log('filter changes measured');
+
+    const drillMs: number[] = [];
+    for (let i = 0; i < 6; i++) drillMs.push(await timeDrill(dash, i));
+    await dash.close();
+
+    await dropSnapshot(browser);
+    await stopServiceWorker(browser);
+    const rebuild = await openTimed(browser, 'dashboard.html');
+    const of = (rs: Render[], k: keyof Render) => rs.map((r) => r[k]).filter((x): x is number => x !== null);
+
+    // What the change log costs writers (a capture, an import), in a scratch database.
+    const cost = { one: [] as number[], oneLog: [] as number[], bulk: [] as number[], bulkLog: [] as number[] };
+    for (let i = 0; i < 3; i++) {
+      const o = { seed: 77 + i, offset: 0, now: Date.now(), days: 30, me };
+      cost.oneLog.push(...(await writeCost(browser, { ...o, count: 20 }, true, true)));
+      cost.one.push(...(await writeCost(browser, { ...o, count: 20 }, false, true)));
+      cost.bulkLog.push(...(await writeCost(browser, { ...o, count: 5_000 }, true, false)));
+      cost.bulk.push(...(await writeCost(browser, { ...o, count: 5_000 }, false, false)));
+    }
+
+    const rows: BenchRow[] = [
+      { metric: 'Popup render, background warm', unit: 'ms', samples: of(popupWarm, 'ready'), target: 200 },
+      { metric: '  of which: warm background answers a message (no statistics)', unit: 'ms', samples: of(popupWarm, 'health'), note: 'page start + messaging' },
+      { metric: 'Popup render, background cold', unit: 'ms', samples: of(popupCold, 'ready'), target: 200 },
+      { metric: '  of which: cold background answers its first message (no statistics)', unit: 'ms', samples: of(popupCold, 'health'), note: 'service-worker start' },
+      { metric: '  of which: popup statistics answered', unit: 'ms', samples: of(popupCold, 'stats') },
+      { metric: 'Dashboard render, background warm', unit: 'ms', samples: of(dashWarm, 'ready'), target: 200 },
+      { metric: 'Dashboard render, background cold', unit: 'ms', samples: of(dashCold, 'ready'), target: 200 },
+      { metric: '  of which: dashboard statistics answered', unit: 'ms', samples: of(dashCold, 'stats') },
+      { metric: 'Dashboard filter change → new figures', unit: 'ms', samples: filterMs, target: 100 },
+      { metric: 'In the background, warm: popup statistics answered', unit: 'ms', samples: bg.warmPopup },
+      { metric: 'In the background, warm: dashboard statistics answered', unit: 'ms', samples: bg.warmDash },
+      { metric: '  of which: the pass over the columns', unit: 'ms', samples: bg.warmCompute },
+      { metric: 'In the background, warm: cache checked against the change log', unit: 'ms', samples: bg.warmRefresh },
+      { metric: 'In the background, warm: cache + settings and catalog ready', unit: 'ms', samples: bg.warmInputs },
+      { metric: 'In the background, cold: snapshot read from IndexedDB', unit: 'ms', samples: bg.coldRead },
+      { metric: 'In the background, cold: snapshot read + checked', unit: 'ms', samples: bg.coldLoad },
+      { metric: 'In the background, cold: popup statistics (load + compute)', unit: 'ms', samples: bg.coldPopup },
+      { metric: 'In the background, cold: dashboard statistics (load + compute)', unit: 'ms', samples: bg.coldDash },
+      { metric: 'Drill-down: click → its leads shown', unit: 'ms', samples: drillMs },
+      { metric: 'Dashboard after writing all records', unit: 'ms', samples: [first.ready], note: 'rebuild from the records, once after a mass import' },
+      { metric: 'Dashboard render, snapshot deleted', unit: 'ms', samples: [rebuild.ready], note: 'rebuild from the records' },
+      { metric: `Writing ${N.toLocaleString('en')} records`, unit: 's', samples: [writeMs / 1000], note: 'bulkPut, 5,000 per transaction' },
+      { metric: 'One record written (own transaction), with the change log', unit: 'ms', samples: cost.oneLog },
+      { metric: 'One record written (own transaction), without it', unit: 'ms', samples: cost.one },
+      { metric: '5,000 records in one bulkPut, with the change log', unit: 'ms', samples: cost.bulkLog },
+      { metric: '5,000 records in one bulkPut, without it', unit: 'ms', samples: cost.bulk },
+    ];
+    return rows;
+  },
+});

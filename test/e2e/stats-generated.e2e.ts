@@ -1,0 +1,159 @@
+/**
+ * Statistics end to end on a generated data set (3,000 records, six managers, four portals):
+ * every figure the popup and the dashboard show is checked against a plain count over the same
+ * records made in Node (test/support/generate.ts is deterministic) — not against the statistics
+ * code under test. Then the background is stopped and the figures must come back the same.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Rejection } from '../../src/core/rejection';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { generateRecords, type GenerateOptions } from '../support/generate';
+import { identityOf, seedGenerated, snapshotSize } from '../support/seed';
+import { stopServiceWorker } from '../support/service-worker';
+
+const N = 3_000;
+const DAY = 86_400_000;
+let browser: ExtensionBrowser;
+let options: GenerateOptions;
+let records: Rejection[];
+let dash: Page;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  const me = await identityOf(browser);
+  options = { seed: 42, offset: 0, count: N, now: Date.now(), days: 400, me };
+  records = generateRecords(options);
+  await seedGenerated(browser, options);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// Plain counts over the generated records, written without the statistics code.
+const JUNK = new Set(['spam', 'wrong-number', 'duplicate', 'not-a-customer', 'test']);
+const counted = (r: Rejection) => r.status === 'tagged' && r.reasonId !== null;
+const corrected = (r: Rejection) => counted(r) && r.reopened === null;
+const count = (p: (r: Rejection) => boolean) => records.filter(p).length;
+const localMonthStart = (t: number) => {
+  const d = new Date(t);
+  return new Date(d.getFullYear(), d.getMonth(), 1).getTime();
+};
+const nextMonthStart = (t: number) => {
+  const d = new Date(t);
+  return new Date(d.getFullYear(), d.getMonth() + 1, 1).getTime();
+};
+
+const tid = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+const num = async (page: Page, id: string, attr = 'data-value') => Number(await tid(page, id).getAttribute(attr));
+/** The figure after the dashboard answered the change just made (waits until it equals `expected` or times out showing the last). */
+const settle = (page: Page, id: string, expected: number) => expect.poll(() => num(page, id), { timeout: 10_000 }).toBe(expected);
+
+describe('statistics of 3,000 generated records', () => {
+  it('the dashboard totals, reasons and views match plain counts', async () => {
+    dash = await browser.openExtensionPage('dashboard.html');
+    await settle(dash, 'wl-stat-counted', count(corrected));
+    expect(await num(dash, 'wl-stat-junk')).toBe(count((r) => corrected(r) && JUNK.has(r.reasonId!)));
+    expect(await num(dash, 'wl-stat-pending')).toBe(count((r) => r.status === 'pending'));
+    expect(await num(dash, 'wl-stat-reopened')).toBe(count((r) => counted(r) && r.reopened !== null));
+
+    const rows = await dash.locator('[data-testid="wl-dist-row"]').evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-reason-id'), Number(e.querySelector('[data-testid="wl-dist-row-count"]')!.textContent)] as const),
+    );
+    const byReason = new Map<string, number>();
+    for (const r of records.filter(corrected)) byReason.set(r.reasonId!, (byReason.get(r.reasonId!) ?? 0) + 1);
+    expect(new Map(rows)).toEqual(byReason);
+
+    await dash.locator('[data-testid="wl-view"][data-view="raw"]').click();
+    await settle(dash, 'wl-stat-counted', count(counted));
+    await dash.locator('[data-testid="wl-view"][data-view="corrected"]').click();
+    await settle(dash, 'wl-stat-counted', count(corrected));
+  });
+
+  it('points out the managers who over-use a reason, and only them', async () => {
+    const skews = await dash.locator('[data-testid="wl-manager-row"]').evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-manager'), [...e.querySelectorAll('[data-testid="wl-skew"]')].map((s) => s.getAttribute('data-reason-id'))] as const),
+    );
+    const flagged = new Map(skews);
+    expect(flagged.get('Олег Смирнов')).toContain('price');
+    expect(flagged.get('Ирина Коваль')).toContain('other');
+    expect(flagged.get('Анна Петрова')).toEqual([]);
+    expect(flagged.size).toBe(6);
+  });
+
+  it('every filter answers with the plain count', async () => {
+    const checks: [string, string, (r: Rejection) => boolean][] = [
+      ['wl-filter-manager', 'Олег Смирнов', (r) => r.manager.name === 'Олег Смирнов'],
+      ['wl-filter-host', 'demo.bitrix24.ru', (r) => r.host === 'demo.bitrix24.ru'],
+      ['wl-filter-crm', 'onebox', (r) => r.crm === 'onebox'],
+      ['wl-filter-pipeline', 'C4', (r) => r.pipeline?.id === 'C4'],
+      ['wl-filter-segment', 'outbound-b2c', (r) => r.segment === 'outbound-b2c'],
+      ['wl-filter-kind', 'junk', (r) => JUNK.has(r.reasonId ?? '')],
+      ['wl-filter-scope', 'mine', (r) => r.owner.id === options.me],
+    ];
+    for (const [select, value, keep] of checks) {
+      await tid(dash, select).selectOption(value);
+      await settle(dash, 'wl-stat-counted', count((r) => corrected(r) && keep(r)));
+      await tid(dash, 'wl-filter-reset').click();
+      await settle(dash, 'wl-stat-counted', count(corrected));
+    }
+    await tid(dash, 'wl-filter-period').selectOption('month');
+    const from = localMonthStart(Date.now());
+    await settle(dash, 'wl-stat-counted', count((r) => corrected(r) && r.detectedAt >= from));
+    await tid(dash, 'wl-filter-reset').click();
+  });
+
+  it('hygiene figures match, whatever the clock between the two sides', async () => {
+    await settle(dash, 'wl-stat-counted', count(corrected));
+    // "Older than N days" and "due" move with the clock: the background's answer lies between
+    // the plain counts at a time before it was asked and a minute later.
+    const before = Date.now();
+    const pendingOld = (now: number) => count((r) => r.status === 'pending' && r.detectedAt < now - 30 * DAY);
+    const due = (now: number) => count((r) => r.status === 'follow-up' && r.followUpAt! <= now);
+    await tid(dash, 'wl-pending-days').fill('30');
+    const within = (v: number, lo: number, hi: number) => v >= lo && v <= hi;
+    await expect
+      .poll(async () => within(await num(dash, 'wl-hygiene-pending-old', 'data-count'), pendingOld(before), pendingOld(before + 60_000)))
+      .toBe(true);
+    expect(pendingOld(before)).toBeGreaterThan(0);
+    expect(within(await num(dash, 'wl-hygiene-followups', 'data-count'), due(before), due(Date.now()))).toBe(true);
+    expect(await num(dash, 'wl-hygiene-other', 'data-count')).toBe(count((r) => corrected(r) && r.reasonId === 'other'));
+    expect(await num(dash, 'wl-hygiene-short', 'data-count')).toBe(count((r) => corrected(r) && [...r.comment].length < 10));
+  });
+
+  it('a trend bar opens exactly its leads, and the search narrows them', async () => {
+    const bar = dash.locator('[data-testid="wl-trend-bar"]:not([data-reason-id="__others"])').nth(20);
+    const [start, reasonId, barCount] = await bar.evaluate((e) => [Number(e.getAttribute('data-start')), e.getAttribute('data-reason-id')!, Number(e.getAttribute('data-count'))] as const);
+    const inBar = (r: Rejection) => corrected(r) && r.reasonId === reasonId && r.detectedAt >= start && r.detectedAt < nextMonthStart(start);
+    expect(barCount).toBe(count(inBar));
+    await bar.click();
+    await expect.poll(() => num(dash, 'wl-drill-total', 'data-count')).toBe(barCount);
+    const shown = await dash.locator('[data-testid="wl-drill-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    const newest = records
+      .filter(inBar)
+      .sort((a, b) => b.detectedAt - a.detectedAt || (a.id < b.id ? -1 : 1))
+      .slice(0, 50)
+      .map((r) => r.id);
+    expect(shown).toEqual(newest);
+
+    const word = 'бюджет';
+    await tid(dash, 'wl-drill-search').fill(word.toUpperCase());
+    const matching = count((r) => inBar(r) && `${r.title}\n${r.comment}`.toLowerCase().includes(word));
+    await expect.poll(() => num(dash, 'wl-drill-total', 'data-count')).toBe(matching);
+  });
+
+  it('a stopped background comes back with the same figures (snapshot + change log)', async () => {
+    // The cache saved its columns (all N records, log position included) once it caught up.
+    await expect.poll(() => snapshotSize(dash), { timeout: 15_000 }).toBe(N);
+    await stopServiceWorker(browser);
+    await dash.reload();
+    await settle(dash, 'wl-stat-counted', count(corrected));
+    expect(await num(dash, 'wl-stat-pending')).toBe(count((r) => r.status === 'pending'));
+
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.locator('[data-testid="wl-period"][data-period="all"]').click();
+    await expect.poll(() => tid(popup, 'wl-total').textContent()).toBe(String(count(corrected)));
+    await expect(tid(popup, 'wl-pending').textContent()).resolves.toBe(String(count((r) => r.status === 'pending')));
+    await popup.close();
+  });
+});
