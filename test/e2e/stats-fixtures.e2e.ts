@@ -152,6 +152,13 @@ describe('statistics from leads closed on the fixtures', () => {
     );
     await expect(rows.locator('[data-testid="wl-drill-manager"]').allTextContents()).resolves.toEqual(expect.arrayContaining(['Анна Петрова', 'Anna Petrova']));
     await expect(rows.locator('[data-testid="wl-edit-slot"]').count()).resolves.toBe(2);
+    // Each row's "edit" opens the record page of that record (reason, comment, closed by mistake).
+    const edits = await rows.locator('[data-testid="wl-edit"]').evaluateAll((els) => els.map((e) => e.getAttribute('href')!));
+    expect(edits).toHaveLength(2);
+    expect(edits.every((h) => /^\/record\.html\?id=[\w-]+$/.test(h))).toBe(true);
+    const recordPage = await h.browser.openExtensionPage(edits[0]!.slice(1));
+    await expect(recordPage.locator('[data-testid="wl-record-lead"]').first().textContent()).resolves.toMatch(/Кондиционер в офис|Office air conditioning/);
+    await recordPage.close();
 
     await tid(dash, 'wl-drill-search').fill('half');
     await expect.poll(() => rows.count()).toBe(1);

@@ -1,16 +1,13 @@
 /**
- * The "edit" link of a drill-down row: where a record's reason or comment is changed and where
- * it is marked "closed by mistake → returned to work" (the record page of the panel issue).
- * Wire that page's URL here; until then the slot stays empty.
+ * The "edit" link of a drill-down row: the record page, where a record's reason or comment is
+ * changed and where it is marked "closed by mistake → returned to work".
  */
 import type { Translate } from '../../core/i18n';
-
-export const recordPageUrl: ((id: string) => string) | null = null;
+import { recordPagePath } from '../../core/links';
 
 export function RecordEditLink({ id, t }: { id: string; t: Translate }) {
-  if (!recordPageUrl) return null;
   return (
-    <a href={recordPageUrl(id)} data-testid="wl-edit">
+    <a href={recordPagePath([id])} target="_blank" rel="noreferrer" data-testid="wl-edit">
       {t('stats.drill.edit')}
     </a>
   );
