@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { WhyLostDB } from '../core/storage/db';
 import * as repo from '../core/storage/repository';
-import { dbRevisionItem } from '../platform/stored';
+import { dbRevisionItem, loadSettings } from '../platform/stored';
 
 export interface BackgroundContext {
   db: WhyLostDB;
@@ -22,8 +22,10 @@ export function createBackgroundContext(db: WhyLostDB): BackgroundContext {
   };
 }
 
+/** The toolbar badge: this browser's own closes waiting for a reason. */
 export async function updateBadge(db: WhyLostDB): Promise<void> {
-  const pending = await repo.pendingCount(db);
+  const { settings } = await loadSettings();
+  const pending = await repo.pendingCount(db, settings.identity.id);
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   await action.setBadgeText({ text: pending ? String(pending) : '' });
   await action.setBadgeBackgroundColor({ color: '#d9480f' });

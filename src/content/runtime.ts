@@ -119,7 +119,13 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     void panel.show(event.anchor);
     for (const item of items) {
       void call('capture', item).then((res) => {
-        if (res.ok && res.value.id !== item.id) store.getState().adoptId(item.id, res.value.id);
+        if (res.ok && res.value.id !== item.id) {
+          // An earlier record stands for this close: the panel, an undo and a later native reason use its id.
+          store.getState().adoptId(item.id, res.value.id);
+          for (const [key, entry] of recent) {
+            if (entry.item.id === item.id) recent.set(key, { ...entry, item: { ...entry.item, id: res.value.id } });
+          }
+        }
         if (!res.ok) console.warn('[WhyLost] pending record not written:', res.error.message);
       });
     }

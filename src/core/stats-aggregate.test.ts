@@ -253,4 +253,11 @@ describe('popupStats', () => {
     });
     expect(popupStats(table, { from: null, to: null }, env)).toMatchObject({ total: 7, reopened: 1, pending: 2 });
   });
+
+  it('counts only this browser’s own pending closes: a colleague’s, merged from a file, is theirs to answer', () => {
+    const theirs = rec(14, { status: 'pending', reasonId: null, comment: '', detectedAt: at(11, 19), owner: { id: 'colleague', name: 'Иван' } });
+    const merged = tableOf([...RECORDS, theirs]);
+    expect(popupStats(merged, { from: null, to: null }, env)).toMatchObject({ pending: 2, stored: 14 });
+    expect(popupStats(merged, { from: null, to: null }, { ...env, identityId: 'colleague' })).toMatchObject({ pending: 1 });
+  });
 });

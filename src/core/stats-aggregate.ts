@@ -378,7 +378,11 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
   };
 }
 
-/** The popup: the period's lost leads (corrected), junk vs loss, per reason; pending of any date. */
+/**
+ * The popup: the period's lost leads (corrected), junk vs loss, per reason; this browser's own
+ * pending closes of any date (a team lead's merged files bring other managers' pending closes,
+ * which only they can answer).
+ */
 export function popupStats(t: StatsTable, range: { from: number | null; to: number | null }, env: StatsEnv): PopupStats {
   const rows = compileRows(t, { ...EMPTY_FILTER, from: range.from, to: range.to }, 'corrected', env);
   const byReason = new Uint32Array(t.dicts.reason.keys.length);
@@ -387,9 +391,10 @@ export function popupStats(t: StatsTable, range: { from: number | null; to: numb
   let pending = 0;
   let reopened = 0;
   const reason = t.dims.reason;
+  const mine = t.dicts.owner.index.get(env.identityId) ?? -1;
   for (let i = 0; i < t.size; i++) {
     const st = t.status[i]!;
-    if (st === PENDING) pending++;
+    if (st === PENDING && t.dims.owner[i] === mine) pending++;
     if (st !== TAGGED || !rows.inPeriod(i) || reason[i] === 0) continue;
     if (rows.reopened(i)) {
       reopened++;

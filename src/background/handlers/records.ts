@@ -25,6 +25,6 @@ export function registerRecordHandlers(db: WhyLostDB, bg: BackgroundContext): vo
 
   serve('withdraw', (req) => writing(bg, () => repo.withdraw(db, req.id, Date.now())));
   serve('getRecord', (req) => repo.getRecord(db, req.id));
-  serve('pending', () => repo.pendingRecords(db));
+  serve('pending', async () => repo.pendingRecords(db, (await loadSettings()).settings.identity.id));
   serve('summary', async (req) => repo.summary(db, req, (await loadCatalog()).catalog));
 }

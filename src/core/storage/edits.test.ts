@@ -73,12 +73,12 @@ describe('setReopened (closed by mistake)', () => {
       ok: true,
       value: { status: 'withdrawn', withdrawnAt: T0 + 5_000 },
     });
-    expect(await repo.pendingCount(db)).toBe(0);
+    expect(await repo.pendingCount(db, 'me')).toBe(0);
     expect(await setReopened(db, { id, reopened: false, note: '', by: 'me' }, T0 + 6_000)).toMatchObject({
       ok: true,
       value: { status: 'pending', withdrawnAt: null, reopened: null },
     });
-    expect(await repo.pendingCount(db)).toBe(1);
+    expect(await repo.pendingCount(db, 'me')).toBe(1);
   });
 
   it('refuses to mark a close that was undone in the CRM', async () => {

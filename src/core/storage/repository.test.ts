@@ -105,7 +105,17 @@ describe('withdraw and summary', () => {
       ok: true,
       value: { total: 2, junk: 1, loss: 1, pending: 1, byReason: [{ reasonId: 'price', count: 1 }, { reasonId: 'spam', count: 1 }] },
     });
-    expect((await repo.pendingRecords(db)).ok && (await repo.pendingCount(db))).toBe(1);
+    expect((await repo.pendingRecords(db, 'me')).ok && (await repo.pendingCount(db, 'me'))).toBe(1);
+  });
+
+  it('queues and counts only the pending closes of this browser’s identity', async () => {
+    const db = freshDb();
+    await repo.capture(db, captureOf({}, { leadId: '1' }), owner);
+    await repo.capture(db, captureOf({}, { leadId: '2' }), { id: 'colleague', name: 'Иван' }); // merged from a file
+    expect(await repo.pendingCount(db, 'me')).toBe(1);
+    const mine = await repo.pendingRecords(db, 'me');
+    expect(mine.ok && mine.value.map((r) => r.leadId)).toEqual(['1']);
+    expect(await repo.pendingCount(db, 'colleague')).toBe(1);
   });
 
   it('limits the summary to a period', async () => {

@@ -152,12 +152,18 @@ export async function getRecord(db: WhyLostDB, id: string): Promise<Result<Rejec
   });
 }
 
-export async function pendingRecords(db: WhyLostDB): Promise<Result<Rejection[]>> {
-  return guard(async () => ok(await db.rejections.where('status').equals('pending').reverse().sortBy('detectedAt')));
+/**
+ * This browser's own pending closes, newest first. Imported files may carry other managers'
+ * pending closes: only they can answer them, so they are not queued (nor counted) here.
+ */
+export async function pendingRecords(db: WhyLostDB, ownerId: string): Promise<Result<Rejection[]>> {
+  return guard(async () =>
+    ok(await db.rejections.where('status').equals('pending').filter((r) => r.owner.id === ownerId).reverse().sortBy('detectedAt')),
+  );
 }
 
-export async function pendingCount(db: WhyLostDB): Promise<number> {
-  return db.rejections.where('status').equals('pending').count();
+export async function pendingCount(db: WhyLostDB, ownerId: string): Promise<number> {
+  return db.rejections.where('status').equals('pending').filter((r) => r.owner.id === ownerId).count();
 }
 
 export async function summary(
