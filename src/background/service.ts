@@ -9,6 +9,7 @@ import { registerEditHandlers } from './handlers/edits';
 import { registerExchangeHandlers } from './handlers/exchange';
 import { registerHealthHandlers } from './handlers/health';
 import { registerNativeHandlers } from './handlers/native';
+import { registerPanelUiHandlers } from './handlers/panel-ui';
 import { registerOptionsHandlers } from './handlers/options';
 import { registerRecordHandlers } from './handlers/records';
 import { registerStatsHandlers } from './handlers/stats';
@@ -21,6 +22,7 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   registerHealthHandlers();
   registerEditHandlers(db, bg);
   registerNativeHandlers(db, bg);
+  registerPanelUiHandlers();
   registerOptionsHandlers(db);
   registerExchangeHandlers(db, bg);
   registerStatsHandlers(db);

@@ -14,16 +14,21 @@ import css from '../components/panel/panel.css?inline';
 import { placePanel, type Placement } from '../components/panel/placement';
 import type { OpenSession, PanelStore } from '../components/panel/store';
 import { pageTheme, type Theme } from '../components/panel/theme';
+import { saveFailure } from '../components/panel/explain';
+import { panelTranslator } from '../components/panel/texts';
 
 export const PANEL_TAG = 'whylost-panel';
 
-type Env = Pick<PanelProps, 'catalog' | 'rules' | 'lang' | 't'> & {
-  /** Shown above the panel: stored settings were invalid, defaults are in use. */
-  notice?: string | null;
+/** What the content runtime gives the panel. The panel words everything itself (texts travel with it). */
+export type PanelEnv = Pick<PanelProps, 'catalog' | 'rules' | 'lang'> & {
+  /** Stored settings were invalid, defaults are in use: the panel says so above itself. */
+  settingsProblem: boolean;
   segmentFor(items: OpenSession['items']): PanelProps['segment'];
-  save(session: OpenSession, answer: Parameters<PanelProps['onSave']>[0], ids: string[]): Promise<string | null>;
+  /** Resolves with the failure of the first lead not saved, or null when all were. */
+  save(session: OpenSession, answer: Parameters<PanelProps['onSave']>[0], ids: string[]): Promise<{ code: string; message: string } | null>;
   later(): void;
 };
+type Env = PanelEnv;
 
 /** Keeps the panel beside its anchor (re-placed when the panel or the window changes size). */
 function Placed({ anchor, children }: { anchor: Element | null | undefined; children: ReactNode }) {
@@ -76,12 +81,13 @@ function PanelView({ store, env, theme, changes }: { store: PanelStore; env: () 
   const session = useStore(store, (s) => s.sessions[0]);
   if (!session) return null;
   const e = env();
+  const t = panelTranslator(e.lang);
   const segment = e.segmentFor(session.items);
   return (
     <Placed anchor={session.anchor}>
-      {e.notice && (
+      {e.settingsProblem && (
         <p data-testid="wl-notice" role="status" style={NOTICE_STYLE}>
-          {e.notice}
+          {t('config.problemShort')}
         </p>
       )}
       <Panel
@@ -92,11 +98,14 @@ function PanelView({ store, env, theme, changes }: { store: PanelStore; env: () 
         catalog={e.catalog}
         rules={e.rules}
         lang={e.lang}
-        t={e.t}
+        t={t}
         theme={theme()}
         segment={segment}
         initial={session.suggestedReasonId ? { reasonId: session.suggestedReasonId } : undefined}
-        onSave={(answer, ids) => e.save(session, answer, ids)}
+        onSave={async (answer, ids) => {
+          const failure = await e.save(session, answer, ids);
+          return failure ? saveFailure(t, failure) : null;
+        }}
         onLater={e.later}
       />
     </Placed>

@@ -6,13 +6,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AdapterRuntime, CloseEvent, CrmAdapter } from '../adapters/types';
 import type { Catalog } from '../core/catalog';
-import { resolveLang, translator, type Translate } from '../core/i18n';
+import { areaTranslator, resolveLang, type Translate } from '../core/i18n-core';
+import { detector } from '../core/messages/detector';
 import { newRecordId, type Lang } from '../core/primitives';
 import type { CaptureRequest } from '../core/protocol';
 import { leadKeyOf, type Answer, type LeadContext } from '../core/rejection';
 import { chooseSegment, type LastSegments } from '../core/segments';
 import type { Settings } from '../core/settings';
-import { saveFailure } from '../components/panel/explain';
 import { createPanelStore, type OpenSession } from '../components/panel/store';
 import { call } from '../platform/messaging';
 import { lastSegmentsItem, loadLastSegments, saveLastSegment } from '../platform/last-segments';
@@ -22,18 +22,22 @@ import { listenBridge, sendBridge } from './bridge';
 import { sameNative, suggestedReason, withNative } from './native';
 import { hideHealthChip, showHealthChip } from './health-chip';
 import { startManual } from './manual';
-import { PanelHost } from './panel-host';
+import { lazyPanel } from './panel-loader';
 
 /** The same close reported again (DOM and request, a repeated event) within this time opens no second panel. */
 const REPEAT_MS = 15_000;
 /** How long a page may take to render its anchors before it counts as broken. */
 const SETTLE_MS = 6_000;
 
+/** The texts this script shows itself; the panel brings its own. */
+type DetectorTranslate = Translate<keyof typeof detector.en>;
+const DETECTOR_AREAS = [detector] as const;
+
 interface Config {
   settings: Settings;
   catalog: Catalog;
   lang: Lang;
-  t: Translate;
+  t: DetectorTranslate;
   /** The segment last chosen in the panel, per pipeline. */
   memory: LastSegments;
   /** A stored value was invalid and defaults are in use: the panel says so. */
@@ -48,7 +52,7 @@ async function loadConfig(): Promise<Config> {
   ]);
   const lang = resolveLang(settings.language, browserLanguages());
   const problems = [problem, catalogProblem].filter((p): p is string => Boolean(p));
-  return { settings, catalog, lang, t: translator(lang), memory, problems };
+  return { settings, catalog, lang, t: areaTranslator(lang, DETECTOR_AREAS), memory, problems };
 }
 
 export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
@@ -56,23 +60,27 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   const store = createPanelStore();
   const recent = new Map<string, { at: number; item: CaptureRequest }>();
 
-  const panel = new PanelHost(ctx, store, () => ({
-    catalog: config.catalog,
-    rules: config.settings.comments,
-    lang: config.lang,
-    t: config.t,
-    notice: config.problems.length ? config.t('config.problemShort') : null,
-    segmentFor: (items) => chooseSegment(items[0]!.context, config.settings, config.memory),
-    save,
-    later,
-  }));
+  const panel = lazyPanel(
+    ctx,
+    store,
+    () => ({
+      catalog: config.catalog,
+      rules: config.settings.comments,
+      lang: config.lang,
+      settingsProblem: config.problems.length > 0,
+      segmentFor: (items) => chooseSegment(items[0]!.context, config.settings, config.memory),
+      save,
+      later,
+    }),
+    (message) => showHealthChip(config.t('detector.panelUnavailable', { message }), config.t('health.dismiss'), ctx.signal),
+  );
   const unsubscribe = store.subscribe((s, prev) => {
     if (!s.sessions.length && prev.sessions.length) panel.hide();
   });
   ctx.onInvalidated(unsubscribe);
 
   /** Tags the leads `ids` of a session (all of a batch, or the current one of "one by one"). */
-  async function save(session: OpenSession, answer: Answer, ids: string[]): Promise<string | null> {
+  async function save(session: OpenSession, answer: Answer, ids: string[]): Promise<{ code: string; message: string } | null> {
     const items = session.items.filter((item) => ids.includes(item.id));
     const results = await Promise.all(items.map((item) => call('tag', { id: item.id, answer, capture: item })));
     const saved = items.filter((_, i) => results[i]?.ok).map((item) => item.id);
@@ -84,10 +92,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       config.memory = await saveLastSegment(first.context, answer.segment).catch(() => config.memory);
     }
     const failed = results.find((r) => !r.ok);
-    if (failed && !failed.ok) {
-      return saveFailure(config.t, failed.error);
-    }
-    return null;
+    return failed && !failed.ok ? failed.error : null;
   }
 
   function later(): void {
@@ -183,6 +188,11 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       onBridge: (listener) => bridgeListeners.push(listener),
       toBridge: (type, payload) => sendBridge(adapter.crm, type, payload),
     };
+    // The panel's code comes when the manager starts working on the page (a close follows a
+    // click or a key), so the first panel needs no wait; pages only looked at never load it.
+    for (const type of ['pointerdown', 'keydown'] as const) {
+      window.addEventListener(type, panel.prefetch, { capture: true, once: true, passive: true, signal });
+    }
     try {
       adapter.start(rt, kind);
     } catch (error) {
@@ -214,7 +224,7 @@ function watchHealth(
   url: URL,
   hooksMissing: Set<string>,
   signal: AbortSignal,
-  t: () => Translate,
+  t: () => DetectorTranslate,
 ): { check(final: boolean): void } {
   const required = adapter.anchors.filter((a) => a.required && a.pages.includes(kind));
   const started = Date.now();
@@ -238,7 +248,7 @@ function watchHealth(
         at: Date.now(),
       });
       if (ok) hideHealthChip();
-      else showHealthChip(t()('health.broken', { missing: missing.join(', ') }), t()('panel.close'), signal);
+      else showHealthChip(t()('health.broken', { missing: missing.join(', ') }), t()('health.dismiss'), signal);
     }
     if (!ok || !settled) {
       clearTimeout(timer);

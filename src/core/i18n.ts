@@ -1,16 +1,17 @@
 /**
- * Interface texts in Russian, Ukrainian and English (kept per area in ./messages/). The
- * language setting overrides the browser's; 'auto' picks the browser's UI language when it is
- * one of ours, else English.
+ * Every interface text, in Russian, Ukrainian and English (kept per area in ./messages/), for
+ * extension pages. The language setting overrides the browser's (resolveLang). Content scripts
+ * build smaller translators from the areas they need (i18n-core.ts).
  */
-import type { AnswerProblem } from './answer-rules';
+import { areaTranslator, type KeysOf, type Translate as TranslateOf } from './i18n-core';
 import { AREAS } from './messages';
 import type { Lang } from './primitives';
-import { LANGS } from './primitives';
 
-type Union<T> = T extends readonly (infer U)[] ? U : never;
-type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
-export type MessageKey = AreaKeys<Union<typeof AREAS>> & string;
+export { describeProblem, resolveLang, type Params } from './i18n-core';
+
+export type MessageKey = KeysOf<(typeof AREAS)[number]>;
+export type Translate = TranslateOf<MessageKey>;
+
 type Dictionary = Record<MessageKey, string>;
 
 function merge(lang: Lang): Dictionary {
@@ -19,34 +20,14 @@ function merge(lang: Lang): Dictionary {
 
 export const DICTIONARIES: Record<Lang, Dictionary> = { en: merge('en'), ru: merge('ru'), uk: merge('uk') };
 
-export type Params = Record<string, string | number | null | undefined>;
-
-export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const template = DICTIONARIES[lang][key] ?? DICTIONARIES.en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number | null | undefined> = {}): string {
+  return translator(lang)(key, params);
 }
 
-export type Translate = (key: MessageKey, params?: Params) => string;
+const translators = new Map<Lang, Translate>();
 
 export function translator(lang: Lang): Translate {
-  return (key, params) => translate(lang, key, params);
-}
-
-/**
- * 'auto' → the first of the browser's languages (e.g. ["de-DE", "uk-UA"] → uk) that we have,
- * else English. Pass the user's preferred languages in order (navigator.languages).
- */
-export function resolveLang(setting: 'auto' | Lang, browserLangs: string | readonly string[] | undefined): Lang {
-  if (setting !== 'auto') return setting;
-  const list = typeof browserLangs === 'string' ? [browserLangs] : (browserLangs ?? []);
-  for (const tag of list) {
-    const base = tag.toLowerCase().split(/[-_]/)[0];
-    if ((LANGS as readonly string[]).includes(base ?? '')) return base as Lang;
-  }
-  return 'en';
-}
-
-export function describeProblem(t: Translate, problem: AnswerProblem): string {
-  const { code, ...params } = problem;
-  return t(`error.${code}`, params as Params);
+  let t = translators.get(lang);
+  if (!t) translators.set(lang, (t = areaTranslator(lang, AREAS)));
+  return t;
 }

@@ -8,7 +8,7 @@
  */
 import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Catalog } from '../../core/catalog';
-import type { Translate } from '../../core/i18n';
+import type { PanelTranslate as Translate } from './texts';
 import type { Lang } from '../../core/primitives';
 import type { Answer, LeadContext } from '../../core/rejection';
 import type { Segment } from '../../core/primitives';

@@ -4,7 +4,8 @@
  */
 import type { AnswerProblem } from '../../core/answer-rules';
 import { reasonLabel, type Catalog } from '../../core/catalog';
-import { describeProblem, type Translate } from '../../core/i18n';
+import { describeProblem } from '../../core/i18n-core';
+import type { PanelTranslate as Translate } from './texts';
 import type { Lang } from '../../core/primitives';
 
 export function explainProblem(problem: AnswerProblem, t: Translate, catalog: Catalog, lang: Lang): string {

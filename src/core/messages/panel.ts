@@ -2,6 +2,7 @@
 import type { Messages } from './types';
 
 const en = {
+  'config.problemShort': 'WhyLost settings were damaged, so defaults are in use. Open the WhyLost settings to check them.',
   'panel.title': 'Why was it lost?',
   'panel.batch': '{count} leads closed at once',
   'panel.batchMode': 'How to answer for these leads',
@@ -87,6 +88,7 @@ const en = {
 export const panel: Messages<typeof en> = {
   en,
   ru: {
+    'config.problemShort': 'Настройки WhyLost были повреждены, используются значения по умолчанию. Откройте настройки WhyLost и проверьте их.',
     'panel.title': 'Почему отказ?',
     'panel.batch': 'Закрыто сразу {count} лидов',
     'panel.batchMode': 'Как ответить по этим лидам',
@@ -169,6 +171,7 @@ export const panel: Messages<typeof en> = {
     'record.failed': 'Не изменено: {message}',
   },
   uk: {
+    'config.problemShort': 'Налаштування WhyLost були пошкоджені, використовуються типові значення. Відкрийте налаштування WhyLost і перевірте їх.',
     'panel.title': 'Чому відмова?',
     'panel.batch': 'Закрито одразу {count} лідів',
     'panel.batchMode': 'Як відповісти щодо цих лідів',

@@ -2,7 +2,6 @@
 import type { Messages } from './types';
 
 const en = {
-  'config.problemShort': 'WhyLost settings were damaged, so defaults are in use. Open the WhyLost settings to check them.',
   'popup.openSettings': 'Open settings',
 
   'catalog.title': 'Reason catalog',
@@ -121,7 +120,6 @@ const en = {
 export const settingsPage: Messages<typeof en> = {
   en,
   ru: {
-    'config.problemShort': 'Настройки WhyLost были повреждены, используются значения по умолчанию. Откройте настройки WhyLost и проверьте их.',
     'popup.openSettings': 'Открыть настройки',
 
     'catalog.title': 'Справочник причин',
@@ -237,7 +235,6 @@ export const settingsPage: Messages<typeof en> = {
     'language.auto': 'Язык браузера ({lang})',
   },
   uk: {
-    'config.problemShort': 'Налаштування WhyLost були пошкоджені, використовуються типові значення. Відкрийте налаштування WhyLost і перевірте їх.',
     'popup.openSettings': 'Відкрити налаштування',
 
     'catalog.title': 'Довідник причин',

@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 
-export const ErrorCodeSchema = z.enum(['invalid-message', 'not-found', 'rules', 'quota', 'storage', 'forbidden']);
+export const ErrorCodeSchema = z.enum(['invalid-message', 'not-found', 'rules', 'quota', 'storage', 'forbidden', 'unavailable']);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const FailureSchema = z.object({
   ok: z.literal(false),

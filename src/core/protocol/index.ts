@@ -9,6 +9,7 @@ import { EDIT_MESSAGES } from './edits';
 import { EXCHANGE_MESSAGES } from './exchange';
 import { HEALTH_MESSAGES } from './health';
 import { NATIVE_MESSAGES } from './native';
+import { PANEL_UI_MESSAGES } from './panel-ui';
 import { OPTIONS_MESSAGES } from './options';
 import { RECORD_MESSAGES } from './records';
 import { STATS_MESSAGES } from './stats';
@@ -22,6 +23,7 @@ export const PROTOCOL = {
   ...HEALTH_MESSAGES,
   ...EDIT_MESSAGES,
   ...NATIVE_MESSAGES,
+  ...PANEL_UI_MESSAGES,
   ...OPTIONS_MESSAGES,
   ...EXCHANGE_MESSAGES,
   ...STATS_MESSAGES,
