@@ -1,31 +1,27 @@
 /**
- * Benchmark: merging 20 managers' files × 5,000 records through the dashboard's import, in
- * real Chromium with the built extension (product bar: under 2 s).
- *
- *   npx wxt build && npx vite-node scripts/bench-merge.ts -- --runs 5 --files 20 --records 5000
+ * Merging managers' files through the dashboard's import (product bar: 20 files × 5,000
+ * records in under 2 s), in real Chromium with the built extension.
  *
  * Measured inside the dashboard page: from the file input's `change` event to the moment the
- * last result line is final, so it covers reading the files, sending them in chunks, parsing,
- * validating and migrating in the background, and the Dexie transactions. Also reported: the
- * longest main-thread task of the dashboard during the import (PerformanceObserver "longtask"),
- * i.e. how long the UI was blocked at worst; the floor (bare IndexedDB puts of as many records);
- * and what moving one file from the page to the background costs, three ways.
+ * last result line is final, so it covers reading the files, sending them to the background,
+ * parsing, validating and migrating there, and the Dexie transactions. Rows: all records new,
+ * the same files again (all unchanged), newer edits (all updated); the longest main-thread task
+ * of the dashboard during the import (how long the UI was blocked at worst); the floor — bare
+ * IndexedDB puts of as many records, no reading, no validation, no Dexie — and what moving one
+ * file from the page to the background costs, three ways.
  *
- * Files are generated deterministically at run time (~4 MB each) into a temp folder.
- * This module exports `runMergeBench` (one benchmark module per file, for `npm run bench`);
- * scripts/bench-merge.ts is its command line.
+ * Files are generated deterministically (~4 MB each) into a temp folder. Size:
+ * WHYLOST_BENCH_MERGE_FILES (20) × WHYLOST_BENCH_MERGE_RECORDS (5,000).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../../test/support/browser';
-import { exportText, makeRecords } from '../../test/support/exchange-data';
-import { setIdentity } from '../../test/support/sharing';
+import { exportText, makeRecords } from '../test/support/exchange-data';
+import { setIdentity } from '../test/support/sharing';
+import { defineBench, type BenchRow } from './kit';
 
-export interface MergeBenchOptions {
-  runs: number;
+interface MergeBenchOptions {
   files: number;
   records: number;
 }
@@ -35,10 +31,9 @@ interface Sample {
   longestTask: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+const o: MergeBenchOptions = {
+  files: Number(process.env.WHYLOST_BENCH_MERGE_FILES ?? 20),
+  records: Number(process.env.WHYLOST_BENCH_MERGE_RECORDS ?? 5000),
 };
 
 function makeFiles(dir: string, o: MergeBenchOptions, bump: number): string[] {
@@ -83,17 +78,6 @@ async function importOnce(page: Page, paths: string[], expectOutcome: (text: str
   const bad = texts.filter((t) => !expectOutcome(t));
   if (bad.length) throw new Error(`unexpected result: ${bad[0]}`);
   return { ms: r.end - r.start, longestTask: r.longest };
-}
-
-async function clearAll(browser: ExtensionBrowser): Promise<void> {
-  const options = await browser.openExtensionPage('options.html');
-  await options.locator('[data-testid="wl-delete-word"]').waitFor();
-  const word = await options.evaluate(() => /(\S+)\s*$/.exec(document.querySelector('[data-testid="wl-delete-word"]')!.closest('label')!.textContent!)![1]!);
-  await options.locator('[data-testid="wl-delete-word"]').fill(word);
-  await options.locator('[data-testid="wl-delete-all"]').click();
-  await options.waitForFunction(() => document.querySelector('[data-testid="wl-data-total"]')?.textContent === '0');
-  await options.close();
-  await setIdentity(browser, 'Руководитель');
 }
 
 /**
@@ -171,64 +155,42 @@ async function rawPutFloor(page: Page, o: MergeBenchOptions, template: unknown[]
   );
 }
 
-export async function runMergeBench(o: MergeBenchOptions): Promise<string> {
-  const root = resolve(import.meta.dirname, '../..');
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'whylost-bench-'));
-  const loadBefore = loadavg()[0]!;
-  const team = makeFiles(dir, o, 0);
-  const edited = makeFiles(dir, o, 1);
-  const total = o.files * o.records;
-  const browser = await launchWithExtension();
-  const rows: [string, Sample[]][] = [
-    ['fresh: all added', []],
-    ['same files again: all unchanged', []],
-    ['newer edits: all updated', []],
-  ];
-  let transport: Awaited<ReturnType<typeof transportCost>> | null = null;
-  const floor: number[] = [];
-  try {
-    await setIdentity(browser, 'Руководитель');
-    for (let run = 0; run < o.runs; run++) {
-      if (run > 0) await clearAll(browser);
+
+export default defineBench({
+  name: 'merge',
+  title: `Merge: ${o.files} files × ${o.records.toLocaleString('en')} records through the dashboard's import`,
+  async run(ctx) {
+    const dir = mkdtempSync(join(tmpdir(), 'whylost-bench-'));
+    const browser = await ctx.launch();
+    try {
+      ctx.log('making the files');
+      const team = makeFiles(dir, o, 0);
+      const edited = makeFiles(dir, o, 1);
+      await setIdentity(browser, 'Руководитель');
       const page = await browser.openExtensionPage('dashboard.html');
       await page.locator('[data-testid="wl-import"]').waitFor();
-      rows[0]![1].push(await importOnce(page, team, (t) => t.includes(`добавлено ${o.records},`)));
-      rows[1]![1].push(await importOnce(page, team, (t) => t.includes(`без изменений ${o.records}.`)));
-      rows[2]![1].push(await importOnce(page, edited, (t) => t.includes(`обновлено ${o.records},`)));
-      if (!transport) transport = await transportCost(page, team[0]!);
-      floor.push(await rawPutFloor(page, o, makeRecords({ id: 'raw-owner-0001', name: '' }, o.records)));
+      ctx.log('importing: fresh, again, edited');
+      const fresh = await importOnce(page, team, (t) => t.includes(`добавлено ${o.records},`));
+      const again = await importOnce(page, team, (t) => t.includes(`без изменений ${o.records}.`));
+      const newer = await importOnce(page, edited, (t) => t.includes(`обновлено ${o.records},`));
+      const transport = await transportCost(page, team[0]!);
+      ctx.log('floor: bare IndexedDB puts');
+      const floor = await rawPutFloor(page, o, makeRecords({ id: 'raw-owner-0001', name: '' }, o.records));
       await page.close();
-      process.stderr.write(`run ${run + 1}/${o.runs} done\n`);
+      const target = 2000;
+      const rows: BenchRow[] = [
+        { metric: 'fresh: all added', unit: 'ms', samples: [fresh.ms], target },
+        { metric: 'same files again: all unchanged', unit: 'ms', samples: [again.ms], target },
+        { metric: 'newer edits: all updated', unit: 'ms', samples: [newer.ms], target },
+        { metric: 'floor: bare IndexedDB puts of as many records (no reading, no validation, no Dexie)', unit: 'ms', samples: [floor] },
+        { metric: 'longest dashboard task during an import', unit: 'ms', samples: [fresh.longestTask, again.longestTask, newer.longestTask] },
+        { metric: `one ${transport.mb.toFixed(1)} MB file to the background: extension message with the text`, unit: 'ms', samples: [transport.text] },
+        { metric: 'the same as parsed records', unit: 'ms', samples: [transport.parsed] },
+        { metric: 'the same as bytes transferred to the worker (what imports use)', unit: 'ms', samples: [transport.bytes] },
+      ];
+      return rows;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const loadAfter = loadavg()[0]!;
-  const lines = [
-    `Merge benchmark: ${o.files} files × ${o.records} records = ${total} records, ${o.runs} runs, Chromium ${browser.context.browser()?.version() ?? ''}`.trim(),
-    `load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)}`,
-    '',
-    '| scenario | median ms | min ms | max ms | records/s (median) | longest UI task ms (median) | under 2 s |',
-    '|---|---:|---:|---:|---:|---:|---|',
-    ...rows.map(([name, s]) => {
-      const ms = s.map((x) => x.ms);
-      const m = median(ms);
-      return `| ${name} | ${m.toFixed(0)} | ${Math.min(...ms).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ${Math.round(total / (m / 1000))} | ${median(s.map((x) => x.longestTask)).toFixed(0)} | ${m < 2000 ? 'yes' : 'NO'} |`;
-    }),
-  ];
-  lines.push(
-    `| floor: bare IndexedDB puts, same count, no validation | ${median(floor).toFixed(0)} | ${Math.min(...floor).toFixed(0)} | ${Math.max(...floor).toFixed(0)} | ${Math.round(total / (median(floor) / 1000))} | — | ${median(floor) < 2000 ? 'yes' : 'NO'} |`,
-  );
-  if (transport) {
-    lines.push(
-      '',
-      `One ${transport.mb.toFixed(1)} MB file from the page to the background (median of 5): extension message with the text ${transport.text.toFixed(0)} ms, ` +
-        `with the parsed records ${transport.parsed.toFixed(0)} ms, service-worker postMessage with the bytes transferred ${transport.bytes.toFixed(0)} ms (used).`,
-    );
-  }
-  return lines.join('\n');
-}
+  },
+});
