@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../support/browser';
-import { squeezeExtensionQuota, stopServiceWorker } from '../support/faults';
+import { squeezeExtensionQuota } from '../support/faults';
+import { stopServiceWorker } from '../support/service-worker';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { amoSetStatus, eventually, panel, storedRecords } from '../support/drive';
 import type { ExtensionBrowser } from '../support/browser';

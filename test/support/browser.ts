@@ -10,6 +10,22 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
+/**
+ * Every host resolves to 127.0.0.1 (the fixture server answers under the CRMs' real names);
+ * no background traffic of the browser's own (this machine's network is closed, and the
+ * network check counts requests).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+  '--ignore-certificate-errors',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 export function findChromium(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
   return candidates.find((c): c is string => Boolean(c && existsSync(c))) ?? null;
@@ -60,14 +76,7 @@ export async function launchWithExtension(
       ...(headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
-      '--ignore-certificate-errors',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       ...(options.extraArgs ?? []),
     ],
   });

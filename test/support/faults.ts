@@ -1,6 +1,6 @@
 /**
  * Fault injection in real Chromium through the DevTools protocol, from an extension page
- * (whose session reaches the extension's service worker and storage).
+ * (whose session reaches the extension's storage). Stopping the worker: service-worker.ts.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
@@ -8,21 +8,6 @@ import type { ExtensionBrowser } from './browser';
 async function extensionSession(browser: ExtensionBrowser): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await browser.openExtensionPage('popup.html');
   return { page, cdp: await browser.context.newCDPSession(page) };
-}
-
-/** Stops the extension's service worker (as Chromium does when it idles) and waits until it has stopped. */
-export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
-  const { page, cdp } = await extensionSession(browser);
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
-      if (e.versions.some((v) => v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-  await page.close(); // the popup page must not keep a message port open
 }
 
 /**

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { findChromium } from './browser';
+import { CHROMIUM_ARGS, findChromium } from './browser';
 
 export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'whylost-plain-'));
@@ -16,17 +16,7 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
     ignoreHTTPSErrors: true,
     locale: 'ru-RU',
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
-      '--ignore-certificate-errors',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: ['--headless=new', ...CHROMIUM_ARGS],
   });
   return {
     context,

@@ -8,6 +8,7 @@ import type { LeadContext } from '../../core/rejection';
 import { SEL } from './facts';
 import { pipelineIdByName, pipelineName, statusIdByName, statusNameOf, type PageGlobals } from './globals';
 import { accountOf, leadIdFromUrl } from './page';
+import { parseAmount } from '../../core/amount';
 
 export type { PageGlobals };
 
@@ -18,15 +19,6 @@ export const text = (el: Element | null | undefined): string | null => {
   const trimmed = value?.replace(/\s+/g, ' ').trim();
   return trimmed ? trimmed : null;
 };
-
-/** "1 500 000 ₽" / "1500000" → 1500000; nothing readable → null. */
-export function parseAmount(raw: string | null | undefined): number | null {
-  if (!raw) return null;
-  const digits = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/[^\d.,-]/g, '').replace(',', '.');
-  if (!digits) return null;
-  const n = Number(digits);
-  return Number.isFinite(n) ? n : null;
-}
 
 /** The status name the card's dropdown shows for a status id in a pipeline group. */
 function statusName(doc: Document, pipelineId: string | null, statusId: string): string | null {

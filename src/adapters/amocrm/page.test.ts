@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from './context';
 import { PAGES } from './facts';
 import { accountOf, amoPage, leadIdFromUrl, pipelineIdFromUrl } from './page';
 
@@ -27,13 +26,5 @@ describe('amoCRM page detection', () => {
     expect(pipelineIdFromUrl(new URL('https://acme.kommo.com/leads/list/pipeline/7/?skip_filter=Y'))).toBe('7');
     expect(pipelineIdFromUrl(new URL('https://acme.amocrm.ru/leads/list/'))).toBeNull();
     expect(pipelineIdFromUrl(new URL('https://acme.amocrm.ru/leads/detail/3'))).toBeNull();
-  });
-
-  it('parses budgets as shown', () => {
-    expect(parseAmount('85 000')).toBe(85000);
-    expect(parseAmount('1\u00a0500\u00a0000 ₽')).toBe(1500000);
-    expect(parseAmount('12,5')).toBe(12.5);
-    expect(parseAmount('')).toBeNull();
-    expect(parseAmount('—')).toBeNull();
   });
 });

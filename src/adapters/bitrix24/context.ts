@@ -3,7 +3,7 @@
  * completed from the page (titles, amounts) and the current user.
  */
 import type { LeadContext, Person } from '../../core/rejection';
-import { parseAmount } from '../amocrm/context';
+import { parseAmount } from '../../core/amount';
 import type { CloseReport } from './bridge-messages';
 import { SEL } from './facts';
 import { cardUrl, pageInfo, portalOf, type PageInfo } from './page';

@@ -3,7 +3,7 @@
  */
 import type { LeadContext, Person } from '../../core/rejection';
 import type { Named } from '../../core/primitives';
-import { parseAmount } from '../amocrm/context';
+import { parseAmount } from '../../core/amount';
 import { CURRENCIES, SEL } from './facts';
 import { accountOf, orderIdFromUrl } from './page';
 

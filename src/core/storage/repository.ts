@@ -8,7 +8,7 @@ import { findReason } from '../catalog';
 import type { CaptureRequest, Failure, Summary, TagRequest } from '../protocol';
 import { failure } from '../protocol';
 import type { Answer, Rejection, RejectionStatus } from '../rejection';
-import { leadKeyOf, RejectionSchema } from '../rejection';
+import { EMPTY_ANSWER, leadKeyOf, RejectionSchema } from '../rejection';
 import type { CommentRules } from '../settings';
 import { summarize } from '../stats';
 import type { WhyLostDB } from './db';
@@ -46,13 +46,7 @@ export function newPendingRecord(req: CaptureRequest, owner: Owner): Rejection {
   const c = req.context;
   return RejectionSchema.parse({
     ...c,
-    segment: null,
-    reasonId: null,
-    comment: '',
-    secondaryReasonIds: [],
-    competitor: null,
-    attempts: null,
-    followUpAt: null,
+    ...EMPTY_ANSWER,
     id: req.id,
     status: 'pending',
     leadKey: leadKeyOf(c),
