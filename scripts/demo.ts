@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../test/support/browser';
+import { dragToZone } from '../test/support/bitrix24';
 import { amoSetStatus, eventually, panel, storedRecords } from '../test/support/drive';
+import { oneboxMoveTo } from '../test/support/onebox';
 import { startFixtureServer } from '../test/support/fixture-server';
 
 const root = resolve(import.meta.dirname, '..');
@@ -78,11 +80,38 @@ if (!headless) {
     await shot(page, '04-kommo-panel.png');
     await p.later.click();
 
-    console.log('5. The toolbar popup counts them…');
+    console.log('5. Bitrix24: a deal dropped onto «Сделка провалена» in the kanban…');
+    await page.goto(server.url('demo.bitrix24.ru', '/crm/deal/kanban/category/0/'));
+    await dragToZone(page, '1002', 'LOSE');
+    await p.root.waitFor();
+    await shot(page, '06-bitrix24-kanban-panel.png');
+    await p.reason('no-budget').click();
+    await p.comment.fill('Бюджет магазина урезали до следующего года');
+    await p.save.click();
+    await p.root.waitFor({ state: 'detached' });
+
+    console.log('6. OneBox: an order moved to «Відмова»…');
+    await page.goto(server.url('demo.1b.app', '/admin/shop/orders/1001/'));
+    await oneboxMoveTo(page, 'Відмова');
+    await p.root.waitFor();
+    await shot(page, '07-onebox-panel.png');
+    await p.reason('outside-area').click();
+    await p.comment.fill('Объект в Житомире, монтаж там не делаем');
+    await p.save.click();
+    await p.root.waitFor({ state: 'detached' });
+
+    console.log('7. The toolbar popup counts them, and lists the close still waiting…');
     const popup = await browser.openExtensionPage('popup.html');
-    await popup.setViewportSize({ width: 360, height: 420 });
+    await popup.setViewportSize({ width: 380, height: 620 });
     await eventually(() => popup.locator('[data-testid="wl-pending"]').textContent(), (t) => t === '1');
-    await shot(popup, '05-popup.png');
+    await eventually(() => popup.locator('[data-testid="wl-total"]').textContent(), (t) => t === '3');
+    await shot(popup, '08-popup.png');
+
+    console.log('8. The dashboard…');
+    const dashboard = await browser.openExtensionPage('dashboard.html');
+    await dashboard.setViewportSize({ width: 1280, height: 1400 });
+    await dashboard.locator('[data-testid="wl-stat-counted"]').waitFor();
+    await shot(dashboard, '09-dashboard.png');
     console.log(`\nScreenshots:\n${saved.map((s) => `  ${s}`).join('\n')}`);
   } finally {
     await browser.close();

@@ -8,6 +8,9 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 import type { Rejection } from '../../src/core/rejection';
 import { eventually, storedRecords, type Harness } from './helpers';
+import { dragToZone } from '../support/bitrix24';
+
+export { dragToZone };
 
 /** Long waits: two cores are shared by several test runs. */
 export const WAIT = 20_000;
@@ -66,21 +69,6 @@ export async function setStrict(h: Harness, strict: boolean): Promise<void> {
   const settings: Settings = { ...base, crms: { ...base.crms, bitrix24: { ...base.crms.bitrix24, strict } } };
   await page.evaluate(async (s) => (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.set({ settings: s }), settings);
   await page.close();
-}
-
-/** Drags a kanban card onto a drop zone with real mouse moves (the zones appear once the drag starts). */
-export async function dragToZone(page: Page, itemId: string, zoneId: string): Promise<void> {
-  const item = page.locator(`.main-kanban-item[data-id="${itemId}"]`);
-  await item.scrollIntoViewIfNeeded();
-  const from = (await item.boundingBox())!;
-  await page.mouse.move(from.x + 20, from.y + 20);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 40, from.y + 60, { steps: 3 });
-  const zone = page.locator(`.main-kanban-dropzone[data-id="${zoneId}"]`);
-  await zone.waitFor({ state: 'visible', timeout: WAIT });
-  const to = (await zone.boundingBox())!;
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
-  await page.mouse.up();
 }
 
 const kanbanStatusRequests = (h: Harness, host: string, id: string) =>
