@@ -84,7 +84,7 @@ if (!headless) {
     await page.goto(server.url('demo.bitrix24.ru', '/crm/deal/kanban/category/0/'));
     await dragToZone(page, '1002', 'LOSE');
     await p.root.waitFor();
-    await shot(page, '06-bitrix24-kanban-panel.png');
+    await shot(page, '05-bitrix24-kanban-panel.png');
     await p.reason('no-budget').click();
     await p.comment.fill('Бюджет магазина урезали до следующего года');
     await p.save.click();
@@ -94,7 +94,7 @@ if (!headless) {
     await page.goto(server.url('demo.1b.app', '/admin/shop/orders/1001/'));
     await oneboxMoveTo(page, 'Відмова');
     await p.root.waitFor();
-    await shot(page, '07-onebox-panel.png');
+    await shot(page, '06-onebox-panel.png');
     await p.reason('outside-area').click();
     await p.comment.fill('Объект в Житомире, монтаж там не делаем');
     await p.save.click();
@@ -105,13 +105,13 @@ if (!headless) {
     await popup.setViewportSize({ width: 380, height: 620 });
     await eventually(() => popup.locator('[data-testid="wl-pending"]').textContent(), (t) => t === '1');
     await eventually(() => popup.locator('[data-testid="wl-total"]').textContent(), (t) => t === '3');
-    await shot(popup, '08-popup.png');
+    await shot(popup, '07-popup.png');
 
     console.log('8. The dashboard…');
     const dashboard = await browser.openExtensionPage('dashboard.html');
     await dashboard.setViewportSize({ width: 1280, height: 1400 });
     await dashboard.locator('[data-testid="wl-stat-counted"]').waitFor();
-    await shot(dashboard, '09-dashboard.png');
+    await shot(dashboard, '08-dashboard.png');
     console.log(`\nScreenshots:\n${saved.map((s) => `  ${s}`).join('\n')}`);
   } finally {
     await browser.close();
