@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coveredByPatterns, planSync, registrationsFor } from './extra-hosts';
+import { coveredByPatterns } from '../core/hosts';
+import { planSync, registrationsFor } from './extra-hosts';
 
 describe('registrationsFor', () => {
   it('registers the isolated and main-world scripts of the CRM, in all frames, for the host only', () => {

@@ -3,7 +3,7 @@
  * in the settings whose permission the user granted; re-synced when settings or permissions change.
  */
 import { browser } from 'wxt/browser';
-import { originPattern, type Scheme } from '../core/hosts';
+import { coveredByPatterns, originPattern } from '../core/hosts';
 import type { ExtraHost } from '../core/settings';
 import { OWN_DOMAIN_SCRIPTS } from '../adapters/scripts';
 import { loadSettings, settingsItem } from '../platform/stored';
@@ -23,23 +23,6 @@ export function registrationsFor(hosts: ExtraHost[]): Registration[] {
     }
   }
   return out;
-}
-
-/**
- * True when the manifest's own content scripts already match the host (e.g. a cloud portal added as if it
- * were an own domain): registering the scripts again would run each of them twice on its pages.
- */
-export function coveredByPatterns(patterns: readonly string[], host: string, scheme: Scheme): boolean {
-  return patterns.some((pattern) => {
-    if (pattern === '<all_urls>') return true;
-    const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)\//.exec(pattern);
-    if (!m) return false;
-    const [, s, h] = m;
-    if (s !== '*' && s !== scheme) return false;
-    if (h === '*') return true;
-    if (h!.startsWith('*.')) return host === h!.slice(2) || host.endsWith(h!.slice(1));
-    return host === h;
-  });
 }
 
 type Registered = { id: string; matches?: string[]; js?: string[] };

@@ -33,3 +33,20 @@ export function readHostInput(input: string): HostInput {
 export function originPattern(host: string, scheme: Scheme): string {
   return `${scheme}://${host}/*`;
 }
+
+/**
+ * True when the manifest's own content scripts already match the host (e.g. a cloud portal added as if it
+ * were an own domain): registering the scripts again would run each of them twice on its pages.
+ */
+export function coveredByPatterns(patterns: readonly string[], host: string, scheme: Scheme): boolean {
+  return patterns.some((pattern) => {
+    if (pattern === '<all_urls>') return true;
+    const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)\//.exec(pattern);
+    if (!m) return false;
+    const [, s, h] = m;
+    if (s !== '*' && s !== scheme) return false;
+    if (h === '*') return true;
+    if (h!.startsWith('*.')) return host === h!.slice(2) || host.endsWith(h!.slice(1));
+    return host === h;
+  });
+}

@@ -3,8 +3,14 @@
  * straight from a click (the browser shows its permission prompt only in a user gesture).
  */
 import { browser } from 'wxt/browser';
-import { originPattern, type OwnDomainCrm, type Scheme } from '../core/hosts';
+import { coveredByPatterns, originPattern, type OwnDomainCrm, type Scheme } from '../core/hosts';
 import { loadSettings, saveSettings } from './stored';
+
+/** A CRM cloud host (e.g. acme.bitrix24.ru): the manifest's content scripts already run there. */
+export function isCloudHost(host: string, scheme: Scheme): boolean {
+  const patterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
+  return coveredByPatterns(patterns, host, scheme);
+}
 
 export type AddHostResult = { ok: true } | { ok: false; problem: 'denied' | 'failed'; message?: string };
 

@@ -34,6 +34,11 @@ describe('Bitrix24 on an own-domain portal added in the options', () => {
   it('adds the host: permission granted, scripts registered', async () => {
     expect(await registeredIds()).toEqual([]);
     const options = await h.browser.openExtensionPage('options.html');
+    // A cloud portal needs nothing here: the page says so and adds nothing.
+    await options.locator('[data-testid="wl-host-input"]').fill('acme.bitrix24.ru');
+    await options.locator('[data-testid="wl-host-add"]').click();
+    await expect(options.locator('[data-testid="wl-host-message"]').textContent()).resolves.toContain('облачный портал');
+    await expect(options.locator('[data-testid="wl-host-list"]').count()).resolves.toBe(0);
     await options.locator('[data-testid="wl-host-input"]').fill(`https://${HOST}/crm/deal/kanban/`);
     await options.locator('[data-testid="wl-host-crm"]').selectOption('bitrix24');
     await options.locator('[data-testid="wl-host-add"]').click();

@@ -158,9 +158,24 @@ describe('statistics of 3,000 generated records', () => {
   it('a stopped background comes back with the same figures (snapshot + change log)', async () => {
     // The cache saved its columns (all N records, log position included) once it caught up.
     await expect.poll(() => snapshotSize(dash), { timeout: 15_000 }).toBe(N);
+    // The opening view shows what it showed last time while the sleeping background starts, then the live answer.
+    await dash.reload();
+    await settle(dash, 'wl-stat-counted', count(corrected));
+    await dash.addInitScript(() => {
+      const log: string[] = ((window as unknown as { __live: string[] }).__live = []);
+      new MutationObserver(() => {
+        const v = document.querySelector('main.wl-dashboard')?.getAttribute('data-live');
+        const n = document.querySelector('[data-testid="wl-stat-counted"]')?.getAttribute('data-value');
+        if (v && log.at(-1) !== `${v}:${n}`) log.push(`${v}:${n}`);
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
     await stopServiceWorker(browser);
     await dash.reload();
     await settle(dash, 'wl-stat-counted', count(corrected));
+    await expect.poll(() => dash.evaluate(() => (window as unknown as { __live: string[] }).__live)).toEqual([
+      `false:${count(corrected)}`,
+      `true:${count(corrected)}`,
+    ]);
     expect(await num(dash, 'wl-stat-pending')).toBe(count((r) => r.status === 'pending'));
 
     const popup = await browser.openExtensionPage('popup.html');

@@ -39,7 +39,7 @@ export function Dashboard() {
   }
   const config = state.value;
   return (
-    <main className="wl-dashboard" lang={config.lang}>
+    <main className="wl-dashboard" lang={config.lang} data-live={result.status === 'ready' && !result.kept}>
       <h1>
         WhyLost <span className="wl-subtitle">{config.t('stats.title')}</span>
       </h1>

@@ -13,7 +13,8 @@ export type PeriodChoice = PeriodPreset | 'custom';
 
 export type StatsResult =
   | { status: 'loading' }
-  | { status: 'ready'; value: DashboardStats; rev: number }
+  /** kept: the figures shown last time (nothing written since), the live answer is on its way. */
+  | { status: 'ready'; value: DashboardStats; rev: number; kept?: boolean }
   | { status: 'error'; message: string };
 
 export interface Drill {

@@ -1,9 +1,13 @@
 /**
  * Keeps the dashboard's statistics current: asks the background again whenever the filter or
  * the dashboard's choices change, after every database write, and when settings or the catalog
- * change. An answer that arrives after a newer question is dropped.
+ * change. An answer that arrives after a newer question is dropped. The opening view first shows
+ * the figures it showed last time when nothing was written since (platform/last-answers.ts): a
+ * sleeping background takes a while to start, and the live answer replaces them.
  */
 import { useEffect } from 'react';
+import { DashboardStatsSchema } from '../../core/protocol';
+import { keepAnswer, lastAnswer } from '../../platform/last-answers';
 import { dbRevisionItem, watchConfig } from '../../platform/stored';
 import { request } from '../../platform/messaging';
 import { useFilter } from './filter-store';
@@ -14,17 +18,28 @@ export function useStatsSync(): void {
     let generation = 0;
     let alive = true;
     let asked = '';
+    let answered = false;
+    const opening = `dashboard:${JSON.stringify(currentQuery())}`;
+    void lastAnswer(opening, DashboardStatsSchema).then(
+      (kept) => {
+        if (kept && alive && !answered && generation === 1) useStats.getState().setResult({ status: 'ready', value: kept, rev: 0, kept: true });
+      },
+      () => undefined,
+    );
     const run = (force: boolean) => {
       const query = currentQuery();
       const key = JSON.stringify(query);
       if (!force && key === asked) return;
       asked = key;
       const mine = ++generation;
+      const rev = dbRevisionItem.getValue();
       request('dashboardStats', query).then(
         (value) => {
           // The benchmark splits the first render with this mark.
           if (!performance.getEntriesByName('wl-stats-answer').length) performance.mark('wl-stats-answer');
+          answered = true;
           if (alive && mine === generation) useStats.getState().setResult({ status: 'ready', value, rev: mine });
+          if (`dashboard:${key}` === opening) void rev.then((at) => keepAnswer(opening, at, value)).catch(() => undefined);
         },
         (error: unknown) =>
           alive && mine === generation && useStats.getState().setResult({ status: 'error', message: error instanceof Error ? error.message : String(error) }),

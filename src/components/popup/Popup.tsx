@@ -6,7 +6,11 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../../core/stats-periods';
-import { loadPageConfig, useLive } from '../../platform/live';
+import type { HealthReport } from '../../core/health';
+import { PopupStatsSchema, type PopupStats } from '../../core/protocol';
+import { keepAnswer, lastAnswer } from '../../platform/last-answers';
+import { loadPageConfig, type Loaded, type PageConfig } from '../../platform/live';
+import { dbRevisionItem, healthItem, loadHealth, watchConfig } from '../../platform/stored';
 import { request } from '../../platform/messaging';
 import { PendingList } from '../pending/PendingList';
 import { fmtCount, fmtShare, reasonName } from '../dashboard/format';
@@ -23,13 +27,55 @@ function marked<T>(name: string, work: Promise<T>): Promise<T> {
   });
 }
 
-async function loadPopup(period: PeriodPreset) {
-  const [config, stats, health] = await Promise.all([
-    marked('wl-config-answer', loadPageConfig()),
-    marked('wl-stats-answer', request('popupStats', presetRange(period, Date.now()))),
-    marked('wl-health-answer', request('health', { host: null })),
-  ]);
-  return { config, stats, health };
+type PopupData = {
+  config: PageConfig;
+  stats: PopupStats;
+  health: HealthReport[];
+  /** false: the figures kept from the last time (nothing written since), the live answer is on its way. */
+  live: boolean;
+};
+
+/**
+ * The popup's data. Settings and detection health come from storage; the statistics from the
+ * background, which may be asleep (~150–250 ms to start): meanwhile the figures this popup showed
+ * last time are shown if nothing was written since. Re-read after every write and settings change.
+ */
+function usePopupData(period: PeriodPreset): Loaded<PopupData> {
+  const [state, setState] = useState<Loaded<PopupData>>({ status: 'loading' });
+  useEffect(() => {
+    let alive = true;
+    let generation = 0;
+    const key = `popup:${period}`;
+    const run = () => {
+      const mine = ++generation;
+      let live = false;
+      const current = () => alive && mine === generation;
+      const base = Promise.all([marked('wl-config-answer', loadPageConfig()), loadHealth()]);
+      const rev = dbRevisionItem.getValue();
+      void Promise.all([base, lastAnswer(key, PopupStatsSchema)]).then(
+        ([[config, health], kept]) => {
+          if (kept && current() && !live) setState({ status: 'ready', value: { config, health, stats: kept, live: false } });
+        },
+        () => undefined,
+      );
+      Promise.all([base, marked('wl-stats-answer', request('popupStats', presetRange(period, Date.now()))), rev]).then(
+        ([[config, health], stats, at]) => {
+          if (!current()) return;
+          live = true;
+          setState({ status: 'ready', value: { config, health, stats, live: true } });
+          void keepAnswer(key, at, stats).catch(() => undefined);
+        },
+        (error: unknown) => current() && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      );
+    };
+    run();
+    const unwatch = [dbRevisionItem.watch(run), watchConfig(run), healthItem.watch(run)];
+    return () => {
+      alive = false;
+      unwatch.forEach((u) => u());
+    };
+  }, [period]);
+  return state;
 }
 
 /** Marks the first render with data (the benchmark reads it). */
@@ -43,7 +89,7 @@ function useReadyMark(ready: boolean): void {
 
 export function Popup() {
   const [period, setPeriod] = useState<PeriodPreset>('30d');
-  const state = useLive(() => loadPopup(period), [period]);
+  const state = usePopupData(period);
   useReadyMark(state.status === 'ready');
   if (state.status === 'loading') return <main className="wl-popup" aria-busy="true" />;
   if (state.status === 'error') {
@@ -55,14 +101,14 @@ export function Popup() {
       </main>
     );
   }
-  const { config, stats, health } = state.value;
+  const { config, stats, health, live } = state.value;
   const { t, lang } = config;
   const broken = health.filter((h) => !h.ok);
   const top = stats.byReason.slice(0, TOP_REASONS);
   const max = Math.max(1, ...top.map((r) => r.count));
 
   return (
-    <main className="wl-popup">
+    <main className="wl-popup" data-live={live} aria-busy={!live}>
       <header>
         <h1>{t('popup.title')}</h1>
         <div className="wl-periods" role="group" aria-label={t('stats.period')}>

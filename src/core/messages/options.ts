@@ -17,6 +17,7 @@ const en = {
   'hosts.denied': 'Access to {host} was not allowed, so WhyLost cannot work there. Add it again and choose “Allow”.',
   'hosts.failed': 'Could not add {host}: {message}',
   'hosts.added': '{host} added. Reload its open tabs.',
+  'hosts.cloud': '{host} is a CRM cloud portal: WhyLost already works there, nothing to add.',
 } as const;
 
 export const options: Messages<typeof en> = {
@@ -37,6 +38,7 @@ export const options: Messages<typeof en> = {
     'hosts.denied': 'Доступ к {host} не разрешён, WhyLost не сможет там работать. Добавьте снова и выберите «Разрешить».',
     'hosts.failed': 'Не удалось добавить {host}: {message}',
     'hosts.added': '{host} добавлен. Обновите его открытые вкладки.',
+    'hosts.cloud': '{host} — облачный портал CRM: WhyLost уже работает там, добавлять ничего не нужно.',
   },
   uk: {
     'options.title': 'Налаштування WhyLost',
@@ -54,5 +56,6 @@ export const options: Messages<typeof en> = {
     'hosts.denied': 'Доступ до {host} не дозволено, WhyLost не зможе там працювати. Додайте знову й оберіть «Дозволити».',
     'hosts.failed': 'Не вдалося додати {host}: {message}',
     'hosts.added': '{host} додано. Оновіть його відкриті вкладки.',
+    'hosts.cloud': '{host} — хмарний портал CRM: WhyLost уже працює там, додавати нічого не потрібно.',
   },
 };

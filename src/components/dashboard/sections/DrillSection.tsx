@@ -16,7 +16,8 @@ import { managerLabel, Section, useReadyStats } from './common';
 
 const PAGE = 50;
 
-type Loaded = { status: 'loading' } | { status: 'ready'; page: DrillPage } | { status: 'error'; message: string };
+/** `question`: which cell, search and filter the answer is for (see `shown` below). */
+type Loaded = { status: 'loading' } | { status: 'ready'; page: DrillPage; question: string } | { status: 'error'; message: string; question: string };
 
 export function DrillSection({ config }: DashboardSectionProps) {
   const { t, lang } = config;
@@ -31,10 +32,15 @@ export function DrillSection({ config }: DashboardSectionProps) {
   const filter = useFilter((s) => s.filter);
   const [limit, setLimit] = useState(PAGE);
   const [typed, setTyped] = useState(search);
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [answer, setLoaded] = useState<Loaded>({ status: 'loading' });
   const rev = result.status === 'ready' ? result.rev : 0;
 
   useEffect(() => setLimit(PAGE), [drill, search, filter, view]);
+  // The list shows only the answer to the question asked now: after a click on another cell (or a
+  // new search or filter) the previous cell's leads must not stand under the new title while the
+  // answer is on its way. Re-reads of the same question (after a write, a longer page) keep it.
+  const question = JSON.stringify([drill?.cell ?? null, search, filter, view, pendingDays]);
+  const loaded: Loaded = answer.status !== 'loading' && answer.question !== question ? { status: 'loading' } : answer;
   useEffect(() => setTyped(search), [search]);
   // Search as the user types, without a request per key.
   useEffect(() => {
@@ -47,8 +53,8 @@ export function DrillSection({ config }: DashboardSectionProps) {
     if (!drill) return;
     let alive = true;
     request('drill', { query: currentQuery(filter), cell: drill.cell, search, offset: 0, limit }).then(
-      (page) => alive && setLoaded({ status: 'ready', page }),
-      (error: unknown) => alive && setLoaded({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (page) => alive && setLoaded({ status: 'ready', page, question }),
+      (error: unknown) => alive && setLoaded({ status: 'error', message: error instanceof Error ? error.message : String(error), question }),
     );
     return () => {
       alive = false;

@@ -3,7 +3,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { OWN_DOMAIN_CRMS, readHostInput, type OwnDomainCrm } from '../../../core/hosts';
-import { addExtraHost, removeExtraHost } from '../../../platform/extra-hosts';
+import { addExtraHost, isCloudHost, removeExtraHost } from '../../../platform/extra-hosts';
 import { HostHealth } from '../HostHealth';
 import type { SectionProps } from './index';
 
@@ -20,6 +20,10 @@ export function HostsSection({ config }: SectionProps) {
     const input = readHostInput(address);
     if (!input.ok) {
       setMessage({ kind: 'error', text: t(`hosts.problem.${input.problem}`) });
+      return;
+    }
+    if (isCloudHost(input.host, input.scheme)) {
+      setMessage({ kind: 'ok', text: t('hosts.cloud', { host: input.host }) });
       return;
     }
     // Straight from the submit gesture: the permission prompt needs it.

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { keepAnswer, lastAnswer } from './last-answers';
+import { dbRevisionItem } from './stored';
+
+const Schema = z.object({ total: z.number() });
+
+describe('last answers', () => {
+  it('gives back a kept answer while nothing was written since', async () => {
+    await dbRevisionItem.setValue(7);
+    await keepAnswer('popup:30d', 7, { total: 3 }, 1_000);
+    await expect(lastAnswer('popup:30d', Schema, 2_000)).resolves.toEqual({ total: 3 });
+    await expect(lastAnswer('popup:7d', Schema, 2_000)).resolves.toBeNull();
+  });
+
+  it('gives nothing after a write, when too old, or when the shape no longer fits', async () => {
+    await dbRevisionItem.setValue(7);
+    await keepAnswer('a', 7, { total: 3 }, 1_000);
+    await keepAnswer('b', 7, { total: 'three' }, 1_000);
+    await expect(lastAnswer('a', Schema, 1_000 + 2 * 60 * 60_000)).resolves.toBeNull();
+    await expect(lastAnswer('b', Schema, 2_000)).resolves.toBeNull();
+    await dbRevisionItem.setValue(8);
+    await expect(lastAnswer('a', Schema, 2_000)).resolves.toBeNull();
+  });
+
+  it('keeps only the newest few views', async () => {
+    await dbRevisionItem.setValue(1);
+    for (let i = 0; i < 12; i++) await keepAnswer(`k${i}`, 1, { total: i }, 1_000 + i);
+    await expect(lastAnswer('k0', Schema, 2_000)).resolves.toBeNull();
+    await expect(lastAnswer('k11', Schema, 2_000)).resolves.toEqual({ total: 11 });
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The statistics a page showed last time, kept so it can show them at once when opened again
+ * (a sleeping background takes ~150–250 ms just to start): used only while no record was written
+ * since (the database revision is the same) and they are recent; the live answer always follows
+ * and replaces them. Read through zod like every stored value.
+ */
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+import { dbRevisionItem } from './stored';
+
+const EntrySchema = z.object({ rev: z.number(), at: z.number(), value: z.unknown() });
+const StoreSchema = z.record(z.string(), EntrySchema);
+
+const lastAnswersItem = storage.defineItem<unknown>('local:lastAnswers', { fallback: {} });
+
+/** Older than this, a kept answer is not shown (time windows such as "30 days" have moved). */
+const MAX_AGE_MS = 60 * 60_000;
+/** Kept views: the popup's periods and the dashboard's opening view. */
+const MAX_ENTRIES = 8;
+
+async function readAll(): Promise<z.infer<typeof StoreSchema>> {
+  const parsed = StoreSchema.safeParse(await lastAnswersItem.getValue());
+  return parsed.success ? parsed.data : {};
+}
+
+/** The answer kept for `key`, if nothing was written since and it is recent and still of today's shape. */
+export async function lastAnswer<T>(key: string, schema: z.ZodType<T>, now = Date.now()): Promise<T | null> {
+  const [all, rev] = await Promise.all([readAll(), dbRevisionItem.getValue()]);
+  const entry = all[key];
+  if (!entry || entry.rev !== rev || now - entry.at > MAX_AGE_MS) return null;
+  const value = schema.safeParse(entry.value);
+  return value.success ? value.data : null;
+}
+
+/** Keeps a live answer for `key`, computed at database revision `rev`. */
+export async function keepAnswer(key: string, rev: number, value: unknown, now = Date.now()): Promise<void> {
+  const all = await readAll();
+  all[key] = { rev, at: now, value };
+  const newest = Object.entries(all)
+    .sort((a, b) => b[1].at - a[1].at)
+    .slice(0, MAX_ENTRIES);
+  await lastAnswersItem.setValue(Object.fromEntries(newest));
+}

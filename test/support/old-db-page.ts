@@ -1,0 +1,27 @@
+/**
+ * Runs in a document of the extension's origin that starts no extension code (its
+ * manifest.json): builds a database fixture of an older schema version exactly as that version
+ * made it — its own stores, none of today's code — where the background will open it.
+ * Bundled and injected by old-db.ts.
+ */
+import Dexie from 'dexie';
+
+type Fixture = { version: number; stores: Record<string, string>; tables: Record<string, Record<string, unknown>[]> };
+
+const api = {
+  async build(name: string, fx: Fixture): Promise<void> {
+    await Dexie.delete(name);
+    const old = new Dexie(name);
+    old.version(fx.version).stores(fx.stores);
+    await old.open();
+    for (const [table, rows] of Object.entries(fx.tables)) await old.table(table).bulkAdd(rows);
+    old.close();
+  },
+  /** The IndexedDB version the database has now (Dexie stores version × 10). */
+  async idbVersion(name: string): Promise<number> {
+    const dbs = await indexedDB.databases();
+    return dbs.find((d) => d.name === name)?.version ?? 0;
+  },
+};
+
+(globalThis as unknown as { __whylostOldDb: typeof api }).__whylostOldDb = api;

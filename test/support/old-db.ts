@@ -1,0 +1,59 @@
+/**
+ * Puts a database fixture of an older schema version (test/fixtures/db/v<N>.json) into a real
+ * Chromium profile, where the extension's background opens it next time it starts.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './browser';
+import { stopServiceWorker } from './service-worker';
+
+export const DB_FIXTURES = resolve(import.meta.dirname, '../fixtures/db');
+
+export type DbFixture = { version: number; stores: Record<string, string>; tables: Record<string, Record<string, unknown>[]> };
+
+export function readDbFixture(file: string): DbFixture {
+  return JSON.parse(readFileSync(resolve(DB_FIXTURES, file), 'utf8')) as DbFixture;
+}
+
+let bundle: Promise<string> | null = null;
+const pageCode = () =>
+  (bundle ??= build({
+    entryPoints: [resolve(import.meta.dirname, 'old-db-page.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  }).then((out) => out.outputFiles[0]!.text));
+
+type Api = { build(name: string, fx: DbFixture): Promise<void>; idbVersion(name: string): Promise<number> };
+
+/** A document of the extension's origin in which no extension code runs (nothing wakes the worker). */
+async function quietExtensionPage(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+  await page.evaluate(await pageCode());
+  return page;
+}
+
+/** Stops the worker (closing its database), then builds the fixture's database in its place. */
+export async function installOldDatabase(browser: ExtensionBrowser, fx: DbFixture, name = 'whylost'): Promise<void> {
+  await stopServiceWorker(browser);
+  const page = await quietExtensionPage(browser);
+  try {
+    await page.evaluate(([n, f]) => (globalThis as unknown as { __whylostOldDb: Api }).__whylostOldDb.build(n, f), [name, fx] as const);
+  } finally {
+    await page.close();
+  }
+}
+
+export async function idbVersion(browser: ExtensionBrowser, name = 'whylost'): Promise<number> {
+  const page = await quietExtensionPage(browser);
+  try {
+    return await page.evaluate((n) => (globalThis as unknown as { __whylostOldDb: Api }).__whylostOldDb.idbVersion(n), name);
+  } finally {
+    await page.close();
+  }
+}
