@@ -56,3 +56,16 @@ export async function loadPageConfig(): Promise<PageConfig> {
     problems: [s.problem, c.problem].filter((p): p is string => Boolean(p)),
   };
 }
+
+/**
+ * A loader whose first call returns a read started when the page's script loaded (before React's
+ * first render), and later calls read afresh: the first figures of a page do not wait for a commit.
+ */
+export function startedEarly<T>(load: () => Promise<T>): () => Promise<T> {
+  let early: Promise<T> | null = load();
+  return () => {
+    const first = early;
+    early = null;
+    return first ?? load();
+  };
+}

@@ -4,13 +4,16 @@
  * useStatsSync; sections read them from the stats store.
  */
 import { useEffect } from 'react';
-import { loadPageConfig, useLive } from '../../platform/live';
+import { loadPageConfig, startedEarly, useLive } from '../../platform/live';
 import { DASHBOARD_SECTIONS } from './sections';
 import { useStats } from './stats-store';
 import { useStatsSync } from './use-stats-sync';
 
-/** Marks renders with data: `wl-ready` once, and data-wl-rev on each new answer (the benchmark waits on them). */
-function useRenderMarks(rev: number | null): void {
+/**
+ * Marks renders with data: `wl-ready` once (kept figures or live), `wl-live` once live, and
+ * data-wl-rev on each new answer (the benchmark waits on them).
+ */
+function useRenderMarks(rev: number | null, live: boolean): void {
   useEffect(() => {
     if (rev === null) return;
     const root = document.documentElement;
@@ -18,15 +21,22 @@ function useRenderMarks(rev: number | null): void {
       root.dataset.wlReady = '1';
       performance.mark('wl-ready');
     }
+    if (live && !root.dataset.wlLive) {
+      root.dataset.wlLive = '1';
+      performance.mark('wl-live');
+    }
     root.dataset.wlRev = String(rev);
-  }, [rev]);
+  }, [rev, live]);
 }
+
+/** Settings are read from the moment the page's script runs. */
+const loadConfig = startedEarly(loadPageConfig);
 
 export function Dashboard() {
   useStatsSync();
-  const state = useLive(loadPageConfig);
+  const state = useLive(loadConfig);
   const result = useStats((s) => s.result);
-  useRenderMarks(state.status === 'ready' && result.status === 'ready' ? result.rev : null);
+  useRenderMarks(state.status === 'ready' && result.status === 'ready' ? result.rev : null, result.status === 'ready' && !result.kept);
   if (state.status === 'loading') return <main className="wl-dashboard" aria-busy="true" />;
   if (state.status === 'error') {
     return (

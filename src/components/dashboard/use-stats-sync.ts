@@ -13,14 +13,17 @@ import { request } from '../../platform/messaging';
 import { useFilter } from './filter-store';
 import { currentQuery, useStats } from './stats-store';
 
+/** The opening view's key, and its kept figures read from the moment the page's script runs. */
+const opening = `dashboard:${JSON.stringify(currentQuery())}`;
+const openingKept = lastAnswer(opening, DashboardStatsSchema).catch(() => null);
+
 export function useStatsSync(): void {
   useEffect(() => {
     let generation = 0;
     let alive = true;
     let asked = '';
     let answered = false;
-    const opening = `dashboard:${JSON.stringify(currentQuery())}`;
-    void lastAnswer(opening, DashboardStatsSchema).then(
+    void openingKept.then(
       (kept) => {
         if (kept && alive && !answered && generation === 1) useStats.getState().setResult({ status: 'ready', value: kept, rev: 0, kept: true });
       },
