@@ -172,10 +172,12 @@ describe('statistics of 3,000 generated records', () => {
     await stopServiceWorker(browser);
     await dash.reload();
     await settle(dash, 'wl-stat-counted', count(corrected));
-    await expect.poll(() => dash.evaluate(() => (window as unknown as { __live: string[] }).__live)).toEqual([
-      `false:${count(corrected)}`,
-      `true:${count(corrected)}`,
-    ]);
+    // Whether the kept figures get on screen before the live answer depends on how fast the worker
+    // starts (the benchmark times both); what must hold is that any figures shown are the right ones.
+    await expect.poll(() => dash.locator('main.wl-dashboard').getAttribute('data-live'), { timeout: 15_000 }).toBe('true');
+    const seen = await dash.evaluate(() => (window as unknown as { __live: string[] }).__live);
+    expect(seen.at(-1)).toBe(`true:${count(corrected)}`);
+    expect(seen.every((s) => s.endsWith(`:${count(corrected)}`))).toBe(true);
     expect(await num(dash, 'wl-stat-pending')).toBe(count((r) => r.status === 'pending'));
 
     const popup = await browser.openExtensionPage('popup.html');
