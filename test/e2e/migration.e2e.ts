@@ -10,7 +10,9 @@ import { RejectionSchema } from '../../src/core/rejection';
 import { SCHEMA_VERSIONS } from '../../src/core/storage/db';
 import { launchWithExtension } from '../support/browser';
 import { storedRecords } from '../support/drive';
-import { DB_FIXTURES, idbVersion, installOldDatabase, readDbFixture } from '../support/old-db';
+import { buildOldDatabase, DB_FIXTURES, idbVersion, readDbFixture } from '../support/old-db';
+import { stopServiceWorker } from '../support/service-worker';
+import { stepper } from '../support/steps';
 
 const FILES = readdirSync(DB_FIXTURES).filter((f) => /^v\d+\.json$/.test(f));
 const CURRENT = SCHEMA_VERSIONS.at(-1)!.version;
@@ -20,22 +22,24 @@ describe.each(FILES)('database fixture %s', (file) => {
     const fx = readDbFixture(file);
     const rows = fx.tables.rejections ?? [];
     expect(rows.length).toBeGreaterThan(0);
-    const browser = await launchWithExtension();
+    const step = stepper(`migration ${file}`);
+    const browser = await step('launch', () => launchWithExtension());
     try {
-      await installOldDatabase(browser, fx);
-      expect(await idbVersion(browser)).toBe(fx.version * 10); // Dexie keeps version × 10
+      await step('stop the worker', () => stopServiceWorker(browser));
+      await step('build the old database', () => buildOldDatabase(browser, fx));
+      expect(await step('read its version', () => idbVersion(browser))).toBe(fx.version * 10); // Dexie keeps version × 10
 
       // The dashboard wakes the worker, which opens (and upgrades) the database.
-      const dash = await browser.openExtensionPage('dashboard.html');
+      const dash = await step('open the dashboard', () => browser.openExtensionPage('dashboard.html'));
       const tile = (id: string) => dash.locator(`[data-testid="${id}"]`).getAttribute('data-value');
       const counted = rows.filter((r) => r.status === 'tagged' && r.reasonId && !r.reopened).length;
-      await expect.poll(() => tile('wl-stat-counted'), { timeout: 15_000 }).toBe(String(counted));
+      await step('dashboard counts the records', () => expect.poll(() => tile('wl-stat-counted'), { timeout: 15_000 }).toBe(String(counted)), 16_000);
       await expect(tile('wl-stat-pending')).resolves.toBe(String(rows.filter((r) => r.status === 'pending').length));
 
-      const stored = await storedRecords(browser);
+      const stored = await step('read the stored records', () => storedRecords(browser));
       expect(stored.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id as string).sort());
       for (const r of stored) expect(RejectionSchema.safeParse(r).error, r.id).toBeUndefined();
-      expect(await idbVersion(browser)).toBe(CURRENT * 10);
+      expect(await step('read the upgraded version', () => idbVersion(browser))).toBe(CURRENT * 10);
       await dash.close();
     } finally {
       await browser.close();

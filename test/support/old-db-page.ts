@@ -10,7 +10,14 @@ type Fixture = { version: number; stores: Record<string, string>; tables: Record
 
 const api = {
   async build(name: string, fx: Fixture): Promise<void> {
-    await Dexie.delete(name);
+    // A delete blocked by a connection left open would wait for ever: say so instead.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error ?? new Error(`deleting ${name} failed`));
+      req.onblocked = () =>
+        setTimeout(() => reject(new Error(`deleting ${name} is blocked: a connection (the worker's?) is still open after 5 s`)), 5_000);
+    });
     const old = new Dexie(name);
     old.version(fx.version).stores(fx.stores);
     await old.open();

@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
-import { stopServiceWorker } from './service-worker';
 
 export const DB_FIXTURES = resolve(import.meta.dirname, '../fixtures/db');
 
@@ -38,9 +37,8 @@ async function quietExtensionPage(browser: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
-/** Stops the worker (closing its database), then builds the fixture's database in its place. */
-export async function installOldDatabase(browser: ExtensionBrowser, fx: DbFixture, name = 'whylost'): Promise<void> {
-  await stopServiceWorker(browser);
+/** Builds the fixture's database; with the worker stopped first (stopServiceWorker), so that nothing holds it open. */
+export async function buildOldDatabase(browser: ExtensionBrowser, fx: DbFixture, name = 'whylost'): Promise<void> {
   const page = await quietExtensionPage(browser);
   try {
     await page.evaluate(([n, f]) => (globalThis as unknown as { __whylostOldDb: Api }).__whylostOldDb.build(n, f), [name, fx] as const);
