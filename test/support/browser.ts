@@ -94,7 +94,12 @@ export async function launchWithExtension(
       return page;
     },
     async close({ keepProfile = false } = {}) {
-      await context.close();
+      // A browser that does not close must not hang the test that ends with it: say so and go on.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), 15_000)));
+      const how = await Promise.race([context.close().then(() => 'closed' as const), slow]);
+      clearTimeout(timer);
+      if (how === 'slow') console.warn(`[browser] Chromium did not close within 15 s (profile ${profileDir}); going on`);
       if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true });
     },
   };
