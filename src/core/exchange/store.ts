@@ -11,7 +11,7 @@ import type { Catalog } from '../catalog';
 import { matchesFilter, type Filter } from '../filters';
 import type { Rejection } from '../rejection';
 import type { WhyLostDB } from '../storage/db';
-import { locate, packedCount, packedRecords, putPacked, readIndex, removePacked, scanPacks } from '../storage/packs';
+import { keepDirectory, packDirectory, PackDirectory, packedCount, packedRecords, putPacked, readIndex, recordStores, removePacked, scanPacks } from '../storage/packs';
 import { planMerge, type MergeCounts, type MergeLocal } from './merge';
 import { problem, type ImportProblem } from './problems';
 
@@ -81,24 +81,25 @@ function route(records: readonly Rejection[], toRows: (r: Rejection) => boolean)
  */
 export async function mergeRecords(db: WhyLostDB, incoming: readonly Rejection[], routing: Routing = {}): Promise<StoreResult<MergeCounts>> {
   try {
-    return await db.transaction('rw', db.rejections, db.packs, db.packIndex, async () => {
+    return await db.transaction('rw', recordStores(db), async () => {
       const local = await existingOf(db, incoming);
-      const index = await readIndex(db);
-      const packed = locate(index, incoming.filter((_, i) => !local[i]).map((r) => r.id));
+      const directory = await packDirectory(db);
+      const packed = (r: Rejection, i: number) => (local[i] ? undefined : directory.find(r.id));
       // A packed record of another owner refuses the file: read it, so the refusal names its owner as the record does.
-      const foreign = incoming.filter((r) => packed.has(r.id) && packed.get(r.id)!.row.owner !== r.owner.id).map((r) => r.id);
-      const foreignRecords = foreign.length ? await packedRecords(db, foreign, index) : new Map<string, Rejection>();
+      const foreign = incoming.filter((r, i) => packed(r, i) && packed(r, i)!.row.owner !== r.owner.id).map((r) => r.id);
+      const foreignRecords = foreign.length ? await packedRecords(db, foreign, directory) : new Map<string, Rejection>();
       const existing = incoming.map((r, i): MergeLocal | undefined => {
-        const at = packed.get(r.id);
-        if (local[i] || !at) return local[i];
+        const at = packed(r, i);
+        if (!at) return local[i];
         return foreignRecords.get(r.id) ?? { owner: { id: at.row.owner, name: '' }, updatedAt: at.row.updatedAt[at.at]! };
       });
       const plan = planMerge(incoming, existing);
       if (!plan.ok) return plan;
       const inRows = new Set(incoming.filter((_, i) => local[i]).map((r) => r.id));
-      const { rows, packs } = route(plan.put, (r) => inRows.has(r.id) || (!packed.has(r.id) && r.owner.id === routing.me));
+      const { rows, packs } = route(plan.put, (r) => inRows.has(r.id) || (!directory.find(r.id) && r.owner.id === routing.me));
       if (rows.length) await db.rejections.bulkPut(rows);
-      for (const [owner, records] of packs) await putPacked(db, owner, records, index);
+      for (const [owner, records] of packs) await putPacked(db, owner, records, directory);
+      if (rows.length || packs.size) await keepDirectory(db, directory);
       return { ok: true as const, value: plan.counts };
     });
   } catch (error) {
@@ -202,7 +203,7 @@ export async function dataCounts(db: WhyLostDB, me: string): Promise<DataCounts>
 
 /** Removes every record of one owner (an imported manager), rows and packs, in one transaction. */
 export async function removeOwner(db: WhyLostDB, ownerId: string): Promise<number> {
-  return db.transaction('rw', db.rejections, db.packs, db.packIndex, async () => {
+  return db.transaction('rw', recordStores(db), async () => {
     const rows = await db.rejections.where('owner.id').equals(ownerId).delete();
     return rows + (await removePacked(db, ownerId));
   });
@@ -216,11 +217,12 @@ export async function replaceAll(db: WhyLostDB, records: readonly Rejection[], r
       if (seen.has(r.id)) throw new Error(`record ${r.id} appears twice`);
       seen.add(r.id);
     }
-    await db.transaction('rw', db.rejections, db.packs, db.packIndex, async () => {
+    await db.transaction('rw', recordStores(db), async () => {
       await Promise.all([db.rejections.clear(), db.packs.clear(), db.packIndex.clear()]);
       const { rows, packs } = route(records, (r) => r.owner.id === routing.me);
       await db.rejections.bulkAdd(rows);
-      for (const [owner, list] of packs) await putPacked(db, owner, list, []);
+      const directory = new PackDirectory();
+      for (const [owner, list] of packs) await putPacked(db, owner, list, directory);
     });
     return { ok: true, value: records.length };
   } catch (error) {
@@ -229,7 +231,7 @@ export async function replaceAll(db: WhyLostDB, records: readonly Rejection[], r
 }
 
 export async function deleteAll(db: WhyLostDB): Promise<number> {
-  return db.transaction('rw', db.rejections, db.packs, db.packIndex, async () => {
+  return db.transaction('rw', recordStores(db), async () => {
     const n = (await db.rejections.count()) + (await packedCount(db));
     await Promise.all([db.rejections.clear(), db.packs.clear(), db.packIndex.clear()]);
     return n;

@@ -25,6 +25,12 @@ export interface ChangeLogEntry {
   seq?: number;
   /** Record ids, or [ALL_CHANGED]. */
   ids: string[];
+  /**
+   * Present when the ids are of packs: the keys of the packs written (none for a delete). The
+   * cache reads those packs instead of looking for each id: an id logged here and found in none
+   * of the packs written since is gone (a packed record moves only by a write of its new pack).
+   */
+  packs?: string[];
 }
 
 const LOGGED = [LOGGED_TABLE, PACK_INDEX_TABLE];
@@ -51,15 +57,15 @@ function idsOfRows(rows: readonly unknown[]): string[] {
   return ids;
 }
 
-async function packIdsChanged(table: DBCoreTable, req: DBCoreMutateRequest, trans: DBCoreTransaction): Promise<string[]> {
+async function packsChanged(table: DBCoreTable, req: DBCoreMutateRequest, trans: DBCoreTransaction): Promise<Required<Omit<ChangeLogEntry, 'seq'>>> {
   switch (req.type) {
     case 'add':
     case 'put':
-      return idsOfRows(req.values);
+      return { ids: idsOfRows(req.values), packs: req.values.map((row) => String((row as { key?: unknown }).key)) };
     case 'delete':
-      return idsOfRows(await table.getMany({ trans, keys: req.keys }));
+      return { ids: idsOfRows(await table.getMany({ trans, keys: req.keys })), packs: [] };
     case 'deleteRange':
-      return [ALL_CHANGED];
+      return { ids: [ALL_CHANGED], packs: [] };
   }
 }
 
@@ -77,10 +83,10 @@ export const changeLogMiddleware: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         if (!LOGGED.includes(name)) return table;
-        const log = async (trans: DBCoreTransaction, ids: string[]) => {
+        const log = async (trans: DBCoreTransaction, ids: string[], packs?: string[]) => {
           const unique = [...new Set(ids)];
           if (!unique.length) return;
-          const entry: ChangeLogEntry = { ids: unique };
+          const entry: ChangeLogEntry = packs ? { ids: unique, packs } : { ids: unique };
           await down.table(LOG_TABLE).mutate({ type: 'add', trans, values: [entry] });
         };
         const logged: DBCoreTable =
@@ -97,9 +103,9 @@ export const changeLogMiddleware: Middleware<DBCore> = {
                 ...table,
                 async mutate(req) {
                   // Read before the write: a delete's ids are gone after it.
-                  const ids = await packIdsChanged(table, req, req.trans);
+                  const { ids, packs } = await packsChanged(table, req, req.trans);
                   const res = await table.mutate(req);
-                  await log(req.trans, ids);
+                  await log(req.trans, ids, packs);
                   return res;
                 },
               };

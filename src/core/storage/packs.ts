@@ -16,6 +16,7 @@
  *
  * The change log (change-log.ts) watches `packIndex`: a pack written logs every id it holds, a
  * pack deleted every id it held, so the statistics cache stays exact without knowing of packs.
+ * A merge keeps the index in memory between files (PackDirectory), checked against the log.
  */
 import { z } from 'zod';
 import { RejectionSchema, type Rejection } from '../rejection';
@@ -72,7 +73,69 @@ export function readIndex(db: WhyLostDB): Promise<PackIndexRow[]> {
   return db.packIndex.toArray();
 }
 
-/** Where each of `ids` sits in a pack, for those that do. */
+/** The pack index in memory: every row, and where each packed id is. */
+export class PackDirectory {
+  readonly rows = new Map<string, PackIndexRow>();
+  private readonly at = new Map<string, PackedAt>();
+
+  constructor(rows: Iterable<PackIndexRow> = []) {
+    for (const row of rows) this.set(row);
+  }
+
+  /** Adds or replaces a row (a pack written). */
+  set(row: PackIndexRow): void {
+    this.delete(row.key);
+    this.rows.set(row.key, row);
+    row.ids.forEach((id, at) => this.at.set(id, { row, at }));
+  }
+
+  delete(key: string): void {
+    const old = this.rows.get(key);
+    if (!old) return;
+    this.rows.delete(key);
+    for (const id of old.ids) if (this.at.get(id)?.row === old) this.at.delete(id);
+  }
+
+  find(id: string): PackedAt | undefined {
+    return this.at.get(id);
+  }
+
+  /** One owner's rows, by `lo`. */
+  ownerRows(owner: string): PackIndexRow[] {
+    return [...this.rows.values()].filter((r) => r.owner === owner).sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  }
+}
+
+/**
+ * The directory last read or written through a database object, with the change-log position
+ * it matches: every pack write logs (change-log.ts) and log sequence numbers only grow, so an
+ * unchanged last position means an unchanged index. An empty log proves nothing (the cache trims
+ * it): the index is read again. Saves a merge reading 100,000 ids per file.
+ */
+const directories = new WeakMap<WhyLostDB, { seq: number; directory: PackDirectory }>();
+
+async function logPosition(db: WhyLostDB): Promise<number | null> {
+  return (await db.statsLog.orderBy('seq').last())?.seq ?? null;
+}
+
+/** The pack directory, from memory when nothing was written since. In a transaction on recordStores. */
+export async function packDirectory(db: WhyLostDB): Promise<PackDirectory> {
+  const seq = await logPosition(db);
+  const kept = directories.get(db);
+  if (seq !== null && kept?.seq === seq) return kept.directory;
+  const directory = new PackDirectory(await readIndex(db));
+  if (seq !== null) directories.set(db, { seq, directory });
+  else directories.delete(db);
+  return directory;
+}
+
+/** After writing packs through `directory` (kept up to date by putPacked): remember it at the new log position. */
+export async function keepDirectory(db: WhyLostDB, directory: PackDirectory): Promise<void> {
+  const seq = await logPosition(db);
+  if (seq !== null) directories.set(db, { seq, directory });
+}
+
+/** Where each of `ids` sits in a pack, for those that do (one pass over the rows; no cache). */
 export function locate(rows: readonly PackIndexRow[], ids: Iterable<string>): Map<string, PackedAt> {
   const wanted = new Set(ids);
   const found = new Map<string, PackedAt>();
@@ -85,18 +148,18 @@ export function locate(rows: readonly PackIndexRow[], ids: Iterable<string>): Ma
 }
 
 /** The packed records with these ids (absent ones are left out). */
-export async function packedRecords(db: WhyLostDB, ids: readonly string[], rows?: readonly PackIndexRow[]): Promise<Map<string, Rejection>> {
+export async function packedRecords(db: WhyLostDB, ids: readonly string[], directory?: PackDirectory): Promise<Map<string, Rejection>> {
   const out = new Map<string, Rejection>();
   if (ids.length === 0) return out;
-  const where = locate(rows ?? (await readIndex(db)), ids);
-  const keys = [...new Set([...where.values()].map((p) => p.row.key))];
+  const dir = directory ?? (await packDirectory(db));
+  const wanted = new Set(ids.filter((id) => dir.find(id)));
+  const keys = [...new Set([...wanted].map((id) => dir.find(id)!.row.key))];
   const packs = await db.packs.bulkGet(keys);
-  const wanted = new Set(where.keys());
   for (const pack of packs) for (const r of pack?.records ?? []) if (wanted.has(r.id)) out.set(r.id, r);
   return out;
 }
 
-/** Records by id from both stores, in the order asked; undefined where there is none. */
+/** Records by id from both stores, in the order asked; undefined where there is none. In a transaction on recordStores. */
 export async function recordsById(db: WhyLostDB, ids: readonly string[]): Promise<(Rejection | undefined)[]> {
   const local = await db.rejections.bulkGet(ids as string[]);
   const missing = ids.filter((_, i) => !local[i]);
@@ -121,22 +184,21 @@ function cut(owner: string, records: readonly Rejection[], key?: string): { pack
 /**
  * Writes records of one owner into that owner's packs: a record already in a pack replaces it
  * there, a new one joins the pack covering its place in id order. Call inside a transaction on
- * `packs` and `packIndex`; `rows` is that owner's current index rows.
+ * recordStores; `directory` (the current index) is updated with the rows written.
  */
-export async function putPacked(db: WhyLostDB, owner: string, records: readonly Rejection[], rows: readonly PackIndexRow[]): Promise<void> {
+export async function putPacked(db: WhyLostDB, owner: string, records: readonly Rejection[], directory: PackDirectory): Promise<void> {
   if (records.length === 0) return;
   const sorted = [...records].sort(byId);
-  const mine = rows.filter((r) => r.owner === owner).sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const mine = directory.ownerRows(owner);
   if (mine.length === 0) {
-    await write(db, cut(owner, sorted));
+    await write(db, cut(owner, sorted), directory);
     return;
   }
-  const here = locate(mine, sorted.map((r) => r.id));
   // Which pack each record goes to: where it is, or the last pack whose lo is not above it.
   const target = new Map<string, Rejection[]>();
   let p = 0;
   for (const r of sorted) {
-    let key = here.get(r.id)?.row.key;
+    let key = directory.find(r.id)?.row.key;
     if (!key) {
       while (p + 1 < mine.length && mine[p + 1]!.lo <= r.id) p++;
       key = mine[p]!.key;
@@ -154,19 +216,22 @@ export async function putPacked(db: WhyLostDB, owner: string, records: readonly 
     const merged = [...byKey.values()].sort(byId);
     out.push(...(merged.length > PACK_MAX ? cut(owner, merged, key) : [{ pack: { key, records: merged }, index: indexRow(key, owner, merged) }]));
   });
-  await write(db, out);
+  await write(db, out, directory);
 }
 
-async function write(db: WhyLostDB, parts: readonly { pack: PackRow; index: PackIndexRow }[]): Promise<void> {
+async function write(db: WhyLostDB, parts: readonly { pack: PackRow; index: PackIndexRow }[], directory: PackDirectory): Promise<void> {
   await db.packs.bulkPut(parts.map((p) => p.pack));
   await db.packIndex.bulkPut(parts.map((p) => p.index));
+  for (const p of parts) directory.set(p.index);
 }
 
-/** Replaces one packed record (an edit); false if no pack holds its id. In a transaction on both stores. */
+/** Replaces one packed record (an edit); false if no pack holds its id. In a transaction on recordStores. */
 export async function replacePacked(db: WhyLostDB, record: Rejection): Promise<boolean> {
-  const where = locate(await readIndex(db), [record.id]).get(record.id);
+  const directory = await packDirectory(db);
+  const where = directory.find(record.id);
   if (!where) return false;
-  await putPacked(db, where.row.owner, [record], [where.row]);
+  await putPacked(db, where.row.owner, [record], directory);
+  await keepDirectory(db, directory);
   return true;
 }
 
@@ -211,7 +276,7 @@ export async function scanPacks(
 
 /** The stores a record may be in: a transaction that reads or edits records by id takes all three. */
 export function recordStores(db: WhyLostDB) {
-  return [db.rejections, db.packs, db.packIndex];
+  return [db.rejections, db.packs, db.packIndex, db.statsLog];
 }
 
 /** A record by id: a row of `rejections`, or in a pack. */

@@ -20,7 +20,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { ALL_CHANGED, LOGGED_TABLE, PACK_INDEX_TABLE } from './change-log';
 import type { WhyLostDB } from './db';
-import { packedCount, recordsById, scanPacks } from './packs';
+import { packedCount, scanPacks } from './packs';
 import { compacted, emptyTable, fillText, fromSnapshot, remove, toSnapshot, upsert, type StatsTable } from '../stats-table';
 import type { Rejection } from '../rejection';
 
@@ -158,26 +158,43 @@ export class StatsCache {
 
   private async catchUp(): Promise<void> {
     const started = performance.now();
-    const { statsLog, rejections, packs, packIndex } = this.db;
-    const done = await this.db.transaction('r', [statsLog, rejections, packs, packIndex], async () => {
+    const { statsLog, rejections, packs } = this.db;
+    const done = await this.db.transaction('r', [statsLog, rejections, packs], async () => {
       const table = this.table!;
       // Past this many changes a rebuild is cheaper than re-reading them one by one.
       const limit = Math.max(this.options.chunk, Math.floor(table.live * this.options.rebuildShare));
       const entries = await this.db.statsLog.where('seq').above(this.appliedSeq).toArray();
       if (!entries.length) return true;
       const changed = new Set<string>();
+      /** Ids logged by pack writes, and the packs written: see ChangeLogEntry.packs. */
+      const packed = new Set<string>();
+      const packKeys = new Set<string>();
       for (const e of entries) {
         // An entry of another shape (an older format) says nothing exact: rebuild.
         if (!Array.isArray(e.ids) || e.ids.some((id) => typeof id !== 'string')) return false;
-        for (const id of e.ids) changed.add(id);
+        if (e.packs !== undefined && (!Array.isArray(e.packs) || e.packs.some((k) => typeof k !== 'string'))) return false;
+        for (const id of e.ids) (e.packs ? packed : changed).add(id);
+        for (const key of e.packs ?? []) packKeys.add(key);
       }
-      const ids = [...changed];
-      if (ids.length > limit || changed.has(ALL_CHANGED)) return false;
-      // Rows of `rejections` or records in packs (packs.ts): wherever each id is now.
-      const records = await recordsById(this.db, ids);
-      records.forEach((r, i) => (r ? upsert(table, r) : remove(table, ids[i]!)));
+      if (changed.size + packed.size > limit || changed.has(ALL_CHANGED) || packed.has(ALL_CHANGED)) return false;
+      // Rows first, then the packs written: a record is in one place, and removed if in neither.
+      const seen = new Set<string>();
+      (await rejections.bulkGet([...changed])).forEach((r) => {
+        if (!r) return;
+        upsert(table, r);
+        seen.add(r.id);
+      });
+      for (const pack of await packs.bulkGet([...packKeys])) {
+        for (const r of pack?.records ?? []) {
+          if (!packed.has(r.id) || seen.has(r.id)) continue;
+          upsert(table, r);
+          seen.add(r.id);
+        }
+      }
+      for (const id of changed) if (!seen.has(id)) remove(table, id);
+      for (const id of packed) if (!seen.has(id)) remove(table, id);
       this.appliedSeq = entries.at(-1)!.seq!;
-      this.note('caught-up', started, ids.length);
+      this.note('caught-up', started, changed.size + packed.size);
       return true;
     });
     if (!done) await this.rebuild();
