@@ -20,7 +20,9 @@ const CURRENT = SCHEMA_VERSIONS.at(-1)!.version;
 describe.each(FILES)('database fixture %s', (file) => {
   it('is opened by the current extension with every record kept, valid and counted', async () => {
     const fx = readDbFixture(file);
-    const rows = fx.tables.rejections ?? [];
+    // Rows of `rejections`, and (from v2) records in packs.
+    const packs = (fx.tables.packs ?? []) as { records: Record<string, unknown>[] }[];
+    const rows = [...(fx.tables.rejections ?? []), ...packs.flatMap((p) => p.records)];
     expect(rows.length).toBeGreaterThan(0);
     const step = stepper(`migration ${file}`);
     const browser = await step('launch', () => launchWithExtension());
