@@ -79,7 +79,7 @@ export function registerStatsHandlers(db: WhyLostDB): StatsCache {
       const rows = computed(cache, 'drill', () => drillRows(table, req.query, req.cell, req.search, env));
       const ids = idsOf(table);
       const page = rows.slice(req.offset, req.offset + req.limit).map((i) => ids[i]!);
-      const records = await db.transaction('r', recordStores(db), () => recordsById(db, page));
+      const records = await db.transaction('r', recordStores(db), async () => recordsById(db, page));
       return { total: rows.length, records: records.filter((r) => r !== undefined) };
     }),
   );

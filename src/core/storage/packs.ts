@@ -274,7 +274,11 @@ export async function scanPacks(
   }
 }
 
-/** The stores a record may be in: a transaction that reads or edits records by id takes all three. */
+/**
+ * The stores a record may be in (and the log the pack directory is checked against): a
+ * transaction that reads or edits records by id takes them all. Pass Dexie an `async` scope
+ * function: a plain one returning these functions' promises lets the transaction commit early.
+ */
 export function recordStores(db: WhyLostDB) {
   return [db.rejections, db.packs, db.packIndex, db.statsLog];
 }

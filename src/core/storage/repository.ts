@@ -142,7 +142,7 @@ export async function withdraw(db: WhyLostDB, id: string, now: number): Promise<
 
 export async function getRecord(db: WhyLostDB, id: string): Promise<Result<Rejection>> {
   return guard(async () => {
-    const record = await db.transaction('r', recordStores(db), () => findRecord(db, id));
+    const record = await db.transaction('r', recordStores(db), async () => findRecord(db, id));
     return record ? ok(record) : failure('not-found', `no record ${id}`);
   });
 }
