@@ -179,7 +179,8 @@ export async function dataCounts(db: WhyLostDB, me: string): Promise<DataCounts>
     for (const id of ids) {
       // Dexie collections change in place (filter, last): one collection per question.
       const ofOwner = () => db.rejections.where('owner.id').equals(id);
-      const [count, named] = await Promise.all([ofOwner().count(), ofOwner().filter((r) => r.owner.name !== '').last()]);
+      const count = await ofOwner().count();
+      const named = await ofOwner().filter((r) => r.owner.name !== '').last();
       owners.set(id, { id, name: named?.owner.name ?? '', count, namedId: named?.id ?? '' });
     }
     let pending = await db.rejections.where('status').equals('pending').count();
@@ -201,6 +202,13 @@ export async function dataCounts(db: WhyLostDB, me: string): Promise<DataCounts>
   });
 }
 
+/** Empties every store of records (in the caller's transaction; one after another: see recordStores). */
+async function clearRecords(db: WhyLostDB): Promise<void> {
+  await db.rejections.clear();
+  await db.packs.clear();
+  await db.packIndex.clear();
+}
+
 /** Removes every record of one owner (an imported manager), rows and packs, in one transaction. */
 export async function removeOwner(db: WhyLostDB, ownerId: string): Promise<number> {
   return db.transaction('rw', recordStores(db), async () => {
@@ -218,9 +226,9 @@ export async function replaceAll(db: WhyLostDB, records: readonly Rejection[], r
       seen.add(r.id);
     }
     await db.transaction('rw', recordStores(db), async () => {
-      await Promise.all([db.rejections.clear(), db.packs.clear(), db.packIndex.clear()]);
+      await clearRecords(db);
       const { rows, packs } = route(records, (r) => r.owner.id === routing.me);
-      await db.rejections.bulkAdd(rows);
+      if (rows.length) await db.rejections.bulkAdd(rows);
       const directory = new PackDirectory();
       for (const [owner, list] of packs) await putPacked(db, owner, list, directory);
     });
@@ -233,7 +241,7 @@ export async function replaceAll(db: WhyLostDB, records: readonly Rejection[], r
 export async function deleteAll(db: WhyLostDB): Promise<number> {
   return db.transaction('rw', recordStores(db), async () => {
     const n = (await db.rejections.count()) + (await packedCount(db));
-    await Promise.all([db.rejections.clear(), db.packs.clear(), db.packIndex.clear()]);
+    await clearRecords(db);
     return n;
   });
 }

@@ -57,13 +57,12 @@ function idsOfRows(rows: readonly unknown[]): string[] {
   return ids;
 }
 
-async function packsChanged(table: DBCoreTable, req: DBCoreMutateRequest, trans: DBCoreTransaction): Promise<Required<Omit<ChangeLogEntry, 'seq'>>> {
+/** What a pack index write logs (a delete's ids are read before it: see the middleware). */
+function packsChanged(req: Exclude<DBCoreMutateRequest, { type: 'delete' }>): Required<Omit<ChangeLogEntry, 'seq'>> {
   switch (req.type) {
     case 'add':
     case 'put':
       return { ids: idsOfRows(req.values), packs: req.values.map((row) => String((row as { key?: unknown }).key)) };
-    case 'delete':
-      return { ids: idsOfRows(await table.getMany({ trans, keys: req.keys })), packs: [] };
     case 'deleteRange':
       return { ids: [ALL_CHANGED], packs: [] };
   }
@@ -102,10 +101,13 @@ export const changeLogMiddleware: Middleware<DBCore> = {
             : {
                 ...table,
                 async mutate(req) {
-                  // Read before the write: a delete's ids are gone after it.
-                  const { ids, packs } = await packsChanged(table, req, req.trans);
+                  // A delete's ids are gone after it: read the rows first. Both requests are placed
+                  // now, in this order (IndexedDB runs them so), and nothing native is awaited
+                  // before the write: Dexie's transaction zone survives only awaits of its own promises.
+                  const before = req.type === 'delete' ? table.getMany({ trans: req.trans, keys: req.keys }) : null;
                   const res = await table.mutate(req);
-                  await log(req.trans, ids, packs);
+                  const entry = req.type === 'delete' ? { ids: idsOfRows(await before!), packs: [] } : packsChanged(req);
+                  await log(req.trans, entry.ids, entry.packs);
                   return res;
                 },
               };

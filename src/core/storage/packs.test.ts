@@ -198,6 +198,20 @@ describe('packs', () => {
     expect(await db.packIndex.count()).toBe(0);
   });
 
+  it('restores a backup of several managers into packs all at once, or leaves everything as it was', async () => {
+    const db = freshDb();
+    const team = [...makeRecords(ANNA, 2), ...makeRecords(BORIS, 3), ...makeRecords(CAROL, 2), ...makeRecords({ id: 'owner-dina-0004', name: '' }, 1)];
+    await store.mergeRecords(db, makeRecords(BORIS, 5, 100));
+    expect(await store.replaceAll(db, team, { me: 'lead-browser' })).toEqual({ ok: true, value: 8 });
+    expect(await db.rejections.count()).toBe(0);
+    expect(await everyRecord(db)).toEqual([...team].sort((a, b) => a.id.localeCompare(b.id)));
+    await expectConsistentPacks(db);
+    const broken = [...makeRecords(CAROL, 2, 50), { ...makeRecord(BORIS, 60), extra: () => 'not cloneable' } as unknown as Rejection];
+    expect(await store.replaceAll(db, broken, { me: 'lead-browser' })).toMatchObject({ ok: false, problem: { code: 'storage' } });
+    expect(await everyRecord(db)).toEqual([...team].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await store.deleteAll(db)).toBe(8);
+  });
+
   it('logs what a pack write or delete touched, so the statistics cache stays exact', async () => {
     const db = freshDb();
     const cache = new StatsCache(db, { persistIdleMs: 60_000, rebuildShare: 1 });
