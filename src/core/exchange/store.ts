@@ -11,7 +11,7 @@ import type { Catalog } from '../catalog';
 import { matchesFilter, type Filter } from '../filters';
 import type { Rejection } from '../rejection';
 import type { WhyLostDB } from '../storage/db';
-import { keepDirectory, packDirectory, PackDirectory, packedCount, packedRecords, putPacked, readIndex, recordStores, removePacked, scanPacks } from '../storage/packs';
+import { directoryPosition, packDirectory, PackDirectory, packedCount, packedRecords, putPacked, recordStores, rememberDirectory, removePacked, scanPacks } from '../storage/packs';
 import { planMerge, type MergeCounts, type MergeLocal } from './merge';
 import { problem, type ImportProblem } from './problems';
 
@@ -81,7 +81,7 @@ function route(records: readonly Rejection[], toRows: (r: Rejection) => boolean)
  */
 export async function mergeRecords(db: WhyLostDB, incoming: readonly Rejection[], routing: Routing = {}): Promise<StoreResult<MergeCounts>> {
   try {
-    return await db.transaction('rw', recordStores(db), async () => {
+    const { result, written } = await db.transaction('rw', recordStores(db), async () => {
       const local = await existingOf(db, incoming);
       const directory = await packDirectory(db);
       const packed = (r: Rejection, i: number) => (local[i] ? undefined : directory.find(r.id));
@@ -94,14 +94,17 @@ export async function mergeRecords(db: WhyLostDB, incoming: readonly Rejection[]
         return foreignRecords.get(r.id) ?? { owner: { id: at.row.owner, name: '' }, updatedAt: at.row.updatedAt[at.at]! };
       });
       const plan = planMerge(incoming, existing);
-      if (!plan.ok) return plan;
+      if (!plan.ok) return { result: plan, written: null };
       const inRows = new Set(incoming.filter((_, i) => local[i]).map((r) => r.id));
       const { rows, packs } = route(plan.put, (r) => inRows.has(r.id) || (!directory.find(r.id) && r.owner.id === routing.me));
       if (rows.length) await db.rejections.bulkPut(rows);
       for (const [owner, records] of packs) await putPacked(db, owner, records, directory);
-      if (rows.length || packs.size) await keepDirectory(db, directory);
-      return { ok: true as const, value: plan.counts };
+      const value: StoreResult<MergeCounts> = { ok: true, value: plan.counts };
+      return { result: value, written: packs.size ? { seq: await directoryPosition(db), directory } : null };
     });
+    // Committed: the next file's merge may start from this directory.
+    if (written) rememberDirectory(db, written.seq, written.directory);
+    return result;
   } catch (error) {
     return { ok: false, problem: storageProblem(error) };
   }
@@ -173,7 +176,7 @@ export interface DataCounts {
  * first). An owner is named as their record with the largest id that carries a name.
  */
 export async function dataCounts(db: WhyLostDB, me: string): Promise<DataCounts> {
-  return db.transaction('r', db.rejections, db.packIndex, async () => {
+  return db.transaction('r', recordStores(db), async () => {
     const owners = new Map<string, OwnerCount & { namedId: string }>();
     const ids = (await db.rejections.orderBy('owner.id').uniqueKeys()) as string[];
     for (const id of ids) {
@@ -184,7 +187,8 @@ export async function dataCounts(db: WhyLostDB, me: string): Promise<DataCounts>
       owners.set(id, { id, name: named?.owner.name ?? '', count, namedId: named?.id ?? '' });
     }
     let pending = await db.rejections.where('status').equals('pending').count();
-    for (const row of await readIndex(db)) {
+    // The pack index as the last merge left it in memory, unless something was written since.
+    for (const row of (await packDirectory(db)).rows.values()) {
       pending += row.pending;
       const o = owners.get(row.owner) ?? { id: row.owner, name: '', count: 0, namedId: '' };
       o.count += row.ids.length;

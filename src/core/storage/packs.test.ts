@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { ANNA, BORIS, everyRecord, makeRecord, makeRecords } from '../../../test/support/exchange-data';
 import { answer, T0 } from '../../../test/support/records';
@@ -119,12 +120,20 @@ describe('packs', () => {
     await store.mergeRecords(db, makeRecords(BORIS, 300));
     const before = await everyRecord(db);
     const quota = Object.assign(new Error('Encountered full disk while opening backing store'), { name: 'QuotaExceededError' });
-    const put = vi.spyOn(db.packIndex, 'bulkPut').mockRejectedValue(quota);
-    const res = await store.mergeRecords(db, [...edited(makeRecords(BORIS, 300), 'новее'), ...makeRecords(CAROL, 20)]);
+    // Boris's packs are written, then Carol's hit the quota: the whole file rolls back.
+    const original = db.packIndex.bulkPut.bind(db.packIndex);
+    const put = vi
+      .spyOn(db.packIndex, 'bulkPut')
+      .mockImplementationOnce((...args) => original(...args))
+      .mockImplementationOnce(() => Dexie.Promise.reject(quota) as ReturnType<typeof original>);
+    const file = [...edited(makeRecords(BORIS, 300), 'новее'), ...makeRecords(CAROL, 20)];
+    const res = await store.mergeRecords(db, file);
     put.mockRestore();
     expect(res).toEqual({ ok: false, problem: { code: 'storage', params: { detail: 'the browser storage is full' } } });
     expect(await everyRecord(db)).toEqual(before);
     await expectConsistentPacks(db);
+    // Nothing of the failed write is remembered either: the same file then applies in full.
+    expect(await store.mergeRecords(db, file)).toEqual({ ok: true, value: { added: 20, updated: 300, unchanged: 0 } });
   });
 
   it('edits a packed record in its pack: a new answer, closed by mistake and back', async () => {

@@ -129,9 +129,16 @@ export async function packDirectory(db: WhyLostDB): Promise<PackDirectory> {
   return directory;
 }
 
-/** After writing packs through `directory` (kept up to date by putPacked): remember it at the new log position. */
-export async function keepDirectory(db: WhyLostDB, directory: PackDirectory): Promise<void> {
-  const seq = await logPosition(db);
+/**
+ * The log position after this transaction's writes, read inside it; once the transaction has
+ * committed, `rememberDirectory` keeps the directory (updated by putPacked) at that position.
+ * Never before the commit: an aborted write must not leave a directory that names its packs.
+ */
+export function directoryPosition(db: WhyLostDB): Promise<number | null> {
+  return logPosition(db);
+}
+
+export function rememberDirectory(db: WhyLostDB, seq: number | null, directory: PackDirectory): void {
   if (seq !== null) directories.set(db, { seq, directory });
 }
 
@@ -220,6 +227,8 @@ export async function putPacked(db: WhyLostDB, owner: string, records: readonly 
 }
 
 async function write(db: WhyLostDB, parts: readonly { pack: PackRow; index: PackIndexRow }[], directory: PackDirectory): Promise<void> {
+  // The directory is about to describe writes not yet committed: no longer the one to trust.
+  directories.delete(db);
   await db.packs.bulkPut(parts.map((p) => p.pack));
   await db.packIndex.bulkPut(parts.map((p) => p.index));
   for (const p of parts) directory.set(p.index);
@@ -231,7 +240,6 @@ export async function replacePacked(db: WhyLostDB, record: Rejection): Promise<b
   const where = directory.find(record.id);
   if (!where) return false;
   await putPacked(db, where.row.owner, [record], directory);
-  await keepDirectory(db, directory);
   return true;
 }
 
