@@ -9,11 +9,46 @@ import { HealthReportSchema, type HealthReport } from '../core/health';
 import { describeZodError } from '../core/protocol';
 import { readSettings, type Settings, type SettingsRead } from '../core/settings';
 import { z } from 'zod';
+import { call } from './messaging';
 
-/** Random id made once per install: the manager identity behind this browser's records. */
-export const installIdItem = storage.defineItem<string>('local:installId', {
-  init: () => crypto.randomUUID(),
-});
+/**
+ * Random id made once per install: the manager identity behind this browser's records. Only the
+ * background makes it (`makeInstallIdHere`): were every context to make it on first read, a page
+ * or CRM tab opened in the first moments after install would make its own, and the last write
+ * would win — records owned by one id, "mine" counted under another.
+ */
+export const installIdItem = storage.defineItem<string | null>('local:installId', { fallback: null });
+
+let makeInstallId: (() => Promise<string>) | null = null;
+
+/** Called once by the background at start: this context makes the id when it is missing. */
+export function makeInstallIdHere(): Promise<string> {
+  // One JS context: concurrent first reads share one making; afterwards the id is in storage.
+  let making: Promise<string> | null = null;
+  makeInstallId = () =>
+    (making ??= installIdItem
+      .getValue()
+      .then(async (stored) => {
+        if (stored) return stored;
+        const id = crypto.randomUUID();
+        await installIdItem.setValue(id);
+        return id;
+      })
+      .finally(() => {
+        making = null;
+      }));
+  return makeInstallId();
+}
+
+/** The install id; outside the background, a missing one is asked of the background (which makes it). */
+export async function loadInstallId(): Promise<string> {
+  const stored = await installIdItem.getValue();
+  if (stored) return stored;
+  if (makeInstallId) return makeInstallId();
+  const res = await call('installId', {});
+  if (!res.ok) throw new Error(`WhyLost could not get this browser's identity from its background: ${res.error.message}`);
+  return res.value;
+}
 
 /** Raw stored settings; always read through `loadSettings`. Version bumps add migrations here. */
 export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null, version: 1 });
@@ -23,7 +58,7 @@ export const healthItem = storage.defineItem<unknown>('local:health', { fallback
 export const dbRevisionItem = storage.defineItem<number>('local:dbRevision', { fallback: 0 });
 
 export async function loadSettings(): Promise<SettingsRead> {
-  const [raw, installId] = await Promise.all([settingsItem.getValue(), installIdItem.getValue()]);
+  const [raw, installId] = await Promise.all([settingsItem.getValue(), loadInstallId()]);
   return readSettings(raw, installId);
 }
 
