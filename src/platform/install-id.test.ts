@@ -44,8 +44,24 @@ describe('install id', () => {
     expect(asked).toBeGreaterThan(0);
   });
 
-  it('says what went wrong when the background cannot be asked', async () => {
+  it('says what went wrong when the background cannot be asked, after asking a few times', async () => {
     const page = await context();
     await expect(page.loadInstallId()).rejects.toThrow(/could not get this browser's identity/);
+  }, 15_000);
+
+  it('takes the id the background writes while a page is still asking', async () => {
+    const page = await context();
+    const asking = page.loadInstallId();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await fakeBrowser.storage.local.set({ installId: 'made-by-the-background' });
+    await expect(asking).resolves.toBe('made-by-the-background');
+  });
+
+  it('is never waited for by a content script, whose detection must not depend on the background', async () => {
+    const content = await context();
+    const { settings, problem } = await content.loadSettingsForContent();
+    expect(problem).toBeNull();
+    expect(settings.identity.id).toBe(content.NO_INSTALL_ID_YET);
+    expect(await content.installIdItem.getValue()).toBeNull(); // and it made none
   });
 });
