@@ -3,7 +3,7 @@
  * its handlers from ./handlers/; a new area adds a file and one line here.
  */
 import { openDatabase, type WhyLostDB } from '../core/storage/db';
-import { installIdItem } from '../platform/stored';
+import { makeInstallIdHere } from '../platform/stored';
 import { createBackgroundContext, updateBadge } from './context';
 import { registerEditHandlers } from './handlers/edits';
 import { registerExchangeHandlers } from './handlers/exchange';
@@ -17,6 +17,8 @@ import { startExtraHosts } from './extra-hosts';
 import { startManualTagging } from './manual';
 
 export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
+  // The install id is made here and only here, before any handler can read it.
+  void makeInstallIdHere().catch((error: unknown) => console.error('[WhyLost] could not store the install id', error));
   const bg = createBackgroundContext(db);
   registerRecordHandlers(db, bg);
   registerHealthHandlers();
@@ -29,8 +31,6 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   startExtraHosts();
   startManualTagging();
 
-  // The install id is made here first, so no two contexts race to create it.
-  void installIdItem.getValue();
   void updateBadge(db).catch(() => undefined);
   return db;
 }

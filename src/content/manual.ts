@@ -9,7 +9,7 @@ import type { CloseEvent, CrmAdapter } from '../adapters/types';
 import { manualLead, type ManualTagResult } from '../core/manual';
 import type { LeadContext } from '../core/rejection';
 import { onManualTag } from '../platform/manual-messaging';
-import { loadSettings } from '../platform/stored';
+import { loadSettingsForContent } from '../platform/stored';
 
 export function startManual(
   ctx: ContentScriptContext,
@@ -18,7 +18,7 @@ export function startManual(
 ): void {
   const stop = onManualTag(async (): Promise<ManualTagResult> => {
     // Read now, not from the runtime's copy: a switch-off just made must hold for this very request.
-    const { settings } = await loadSettings();
+    const { settings } = await loadSettingsForContent();
     if (!settings.crms[adapter.crm].enabled) return { handled: false, reason: 'disabled' };
     const url = new URL(location.href);
     let partial: Partial<LeadContext> | null = null;

@@ -17,7 +17,7 @@ import { createPanelStore, type OpenSession } from '../components/panel/store';
 import { call } from '../platform/messaging';
 import { lastSegmentsItem, loadLastSegments, saveLastSegment } from '../platform/last-segments';
 import { browserLanguages } from '../platform/browser-lang';
-import { loadCatalog, loadSettings, watchConfig } from '../platform/stored';
+import { loadCatalog, loadSettingsForContent, watchConfig } from '../platform/stored';
 import { listenBridge, sendBridge } from './bridge';
 import { sameNative, suggestedReason, withNative } from './native';
 import { hideHealthChip, showHealthChip } from './health-chip';
@@ -46,7 +46,7 @@ interface Config {
 
 async function loadConfig(): Promise<Config> {
   const [{ settings, problem }, { catalog, problem: catalogProblem }, memory] = await Promise.all([
-    loadSettings(),
+    loadSettingsForContent(),
     loadCatalog(),
     loadLastSegments(),
   ]);

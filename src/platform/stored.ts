@@ -9,11 +9,36 @@ import { HealthReportSchema, type HealthReport } from '../core/health';
 import { describeZodError } from '../core/protocol';
 import { readSettings, type Settings, type SettingsRead } from '../core/settings';
 import { z } from 'zod';
+import { call } from './messaging';
 
-/** Random id made once per install: the manager identity behind this browser's records. */
-export const installIdItem = storage.defineItem<string>('local:installId', {
-  init: () => crypto.randomUUID(),
-});
+/**
+ * Random id made once per install: the manager identity behind this browser's records. Only the
+ * background makes it (`makeInstallIdHere`): were every context to make it on first read, a page
+ * or CRM tab opened in the first moments after install would make its own, and the last write
+ * would win — records owned by one id, "mine" counted under another.
+ */
+export const installIdItem = storage.defineItem<string | null>('local:installId', { fallback: null });
+
+let makeInstallId: (() => Promise<string>) | null = null;
+
+/** Called once by the background at start: this context makes the id when it is missing. */
+export function makeInstallIdHere(): Promise<string> {
+  // One JS context: concurrent first reads share one making; afterwards the id is in storage.
+  let making: Promise<string> | null = null;
+  makeInstallId = () =>
+    (making ??= installIdItem
+      .getValue()
+      .then(async (stored) => {
+        if (stored) return stored;
+        const id = crypto.randomUUID();
+        await installIdItem.setValue(id);
+        return id;
+      })
+      .finally(() => {
+        making = null;
+      }));
+  return makeInstallId();
+}
 
 /** Raw stored settings; always read through `loadSettings`. Version bumps add migrations here. */
 export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null, version: 1 });
@@ -22,10 +47,44 @@ export const healthItem = storage.defineItem<unknown>('local:health', { fallback
 /** Bumped by the background after every database write: open pages re-read when it changes. */
 export const dbRevisionItem = storage.defineItem<number>('local:dbRevision', { fallback: 0 });
 
+/**
+ * The install id; outside the background, a missing one is asked of the background (which makes
+ * it). A worker that is just stopping may not take the message: ask again a few times, and take
+ * the id from storage as soon as the background has written it.
+ */
+export async function loadInstallId(): Promise<string> {
+  const stored = await installIdItem.getValue();
+  if (stored) return stored;
+  if (makeInstallId) return makeInstallId();
+  let last = '';
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const res = await call('installId', {});
+    if (res.ok) return res.value;
+    last = res.error.message;
+    await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    const written = await installIdItem.getValue();
+    if (written) return written;
+  }
+  throw new Error(`WhyLost could not get this browser's identity from its background: ${last}`);
+}
+
+/** Settings with the identity: extension pages and the background. */
 export async function loadSettings(): Promise<SettingsRead> {
-  const [raw, installId] = await Promise.all([settingsItem.getValue(), installIdItem.getValue()]);
+  const [raw, installId] = await Promise.all([settingsItem.getValue(), loadInstallId()]);
   return readSettings(raw, installId);
 }
+
+/**
+ * Settings for a content script, which never uses the identity (the background sets the owner of
+ * every record): a CRM page's detection must not wait for, or depend on, the background.
+ */
+export async function loadSettingsForContent(): Promise<SettingsRead> {
+  const [raw, installId] = await Promise.all([settingsItem.getValue(), installIdItem.getValue()]);
+  return readSettings(raw, installId ?? NO_INSTALL_ID_YET);
+}
+
+/** Stands for the identity in a content script's settings when the background has not made it yet. */
+export const NO_INSTALL_ID_YET = 'install-id-not-made-yet';
 
 export async function saveSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(settings);

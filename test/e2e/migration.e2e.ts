@@ -5,6 +5,7 @@
  * test/unit/db-migration.test.ts does the same in fake-indexeddb, with every index checked.)
  */
 import { readdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { RejectionSchema } from '../../src/core/rejection';
 import { SCHEMA_VERSIONS } from '../../src/core/storage/db';
@@ -12,6 +13,7 @@ import { launchWithExtension } from '../support/browser';
 import { storedRecords } from '../support/drive';
 import { buildOldDatabase, DB_FIXTURES, idbVersion, readDbFixture } from '../support/old-db';
 import { stopServiceWorker } from '../support/service-worker';
+import { describeBackground } from '../support/diagnose';
 import { stepper } from '../support/steps';
 
 const FILES = readdirSync(DB_FIXTURES).filter((f) => /^v\d+\.json$/.test(f));
@@ -26,14 +28,16 @@ describe.each(FILES)('database fixture %s', (file) => {
     expect(rows.length).toBeGreaterThan(0);
     const step = stepper(`migration ${file}`);
     const browser = await step('launch', () => launchWithExtension());
+    let dash: Page | undefined;
     try {
       await step('stop the worker', () => stopServiceWorker(browser));
       await step('build the old database', () => buildOldDatabase(browser, fx));
       expect(await step('read its version', () => idbVersion(browser))).toBe(fx.version * 10); // Dexie keeps version × 10
 
       // The dashboard wakes the worker, which opens (and upgrades) the database.
-      const dash = await step('open the dashboard', () => browser.openExtensionPage('dashboard.html'));
-      const tile = (id: string) => dash.locator(`[data-testid="${id}"]`).getAttribute('data-value');
+      dash = await step('open the dashboard', () => browser.openExtensionPage('dashboard.html'));
+      const page = dash;
+      const tile = (id: string) => page.locator(`[data-testid="${id}"]`).getAttribute('data-value');
       const counted = rows.filter((r) => r.status === 'tagged' && r.reasonId && !r.reopened).length;
       await step('dashboard counts the records', () => expect.poll(() => tile('wl-stat-counted'), { timeout: 15_000 }).toBe(String(counted)), 16_000);
       await expect(tile('wl-stat-pending')).resolves.toBe(String(rows.filter((r) => r.status === 'pending').length));
@@ -43,6 +47,9 @@ describe.each(FILES)('database fixture %s', (file) => {
       for (const r of stored) expect(RejectionSchema.safeParse(r).error, r.id).toBeUndefined();
       expect(await step('read the upgraded version', () => idbVersion(browser))).toBe(CURRENT * 10);
       await dash.close();
+    } catch (error) {
+      console.error(`[migration ${file}] ${await describeBackground(browser, dash)}`);
+      throw error;
     } finally {
       await browser.close();
     }

@@ -10,6 +10,7 @@ import type { Rejection } from '../../src/core/rejection';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { generateRecords, type GenerateOptions } from '../support/generate';
 import { identityOf, seedGenerated, snapshotSize } from '../support/seed';
+import { describeBackground } from '../support/diagnose';
 import { stopServiceWorker } from '../support/service-worker';
 
 const N = 3_000;
@@ -35,12 +36,7 @@ afterAll(async () => {
 // background's statistics cache last did, instead of only "timed out".
 afterEach(async (ctx) => {
   if (ctx.task.result?.state !== 'fail' || !dash) return;
-  const shown = await dash.locator('main').innerText({ timeout: 2_000 }).catch((e: unknown) => `(no text: ${String(e)})`);
-  const sw = await browser.serviceWorker();
-  const events = await sw
-    .evaluate(() => JSON.stringify((globalThis as unknown as { whylostStats?: { events: unknown[] } }).whylostStats?.events.slice(-20) ?? null))
-    .catch((e: unknown) => `(no events: ${String(e)})`);
-  console.error(`[stats-generated] dashboard text:\n${shown.slice(0, 1500)}\n[stats-generated] cache events: ${events}`);
+  console.error(`[stats-generated] ${await describeBackground(browser, dash)}`);
 });
 
 // Plain counts over the generated records, written without the statistics code.
