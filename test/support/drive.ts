@@ -6,7 +6,10 @@ import type { Locator, Page } from 'playwright-core';
 import type { Rejection } from '../../src/core/rejection';
 import type { ExtensionBrowser } from './browser';
 
-/** Every record in the extension's database, read raw from an extension page (same origin as the background). */
+/**
+ * Every record in the extension's database, read raw from an extension page (same origin as the
+ * background): rows of `rejections` and records in packs alike.
+ */
 export async function storedRecords(browser: ExtensionBrowser): Promise<Rejection[]> {
   const page = await browser.openExtensionPage('popup.html');
   try {
@@ -22,12 +25,17 @@ export async function storedRecords(browser: ExtensionBrowser): Promise<Rejectio
               resolve([]);
               return;
             }
-            const all = db.transaction('rejections').objectStore('rejections').getAll();
-            all.onsuccess = () => {
+            // Rows of `rejections`, and (schema v2) other managers' records kept in packs.
+            const stores = db.objectStoreNames.contains('packs') ? ['rejections', 'packs'] : ['rejections'];
+            const tx = db.transaction(stores);
+            const rows = tx.objectStore('rejections').getAll();
+            const packs = stores.includes('packs') ? tx.objectStore('packs').getAll() : null;
+            tx.oncomplete = () => {
               db.close();
-              resolve(all.result as Rejection[]);
+              const packed = ((packs?.result ?? []) as { records: Rejection[] }[]).flatMap((p) => p.records);
+              resolve([...(rows.result as Rejection[]), ...packed]);
             };
-            all.onerror = () => reject(all.error);
+            tx.onerror = () => reject(tx.error);
           };
         }),
     );

@@ -5,6 +5,8 @@
 import { DEFAULT_CATALOG, type Catalog } from '../../src/core/catalog';
 import type { Owner } from '../../src/core/exchange/format';
 import { recordsFileParts } from '../../src/core/exchange/json';
+import { scanRecords } from '../../src/core/exchange/store';
+import type { WhyLostDB } from '../../src/core/storage/db';
 import { leadKeyOf, type Rejection } from '../../src/core/rejection';
 import { T0 } from './records';
 
@@ -74,4 +76,11 @@ export function exportText(owner: Owner, records: readonly Rejection[], catalog:
     { exportedAt: T0 + 86_400_000, exportedBy: owner, app: 'WhyLost 0.1.0' },
     { filter: null, catalog, records },
   ).join('');
+}
+
+/** Every stored record, rows of `rejections` and records in packs alike, sorted by id. */
+export async function everyRecord(db: WhyLostDB): Promise<Rejection[]> {
+  const out: Rejection[] = [];
+  await scanRecords(db, null, (page) => void out.push(...page));
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -9,7 +9,8 @@ import Dexie from 'dexie';
 type Fixture = { version: number; stores: Record<string, string>; tables: Record<string, Record<string, unknown>[]> };
 
 const api = {
-  async build(name: string, fx: Fixture): Promise<void> {
+  /** Returns the IndexedDB version as built (read before closing: the worker may upgrade it right after). */
+  async build(name: string, fx: Fixture): Promise<number> {
     // A delete blocked by a connection left open would wait for ever: say so instead.
     await new Promise<void>((resolve, reject) => {
       const req = indexedDB.deleteDatabase(name);
@@ -22,7 +23,9 @@ const api = {
     old.version(fx.version).stores(fx.stores);
     await old.open();
     for (const [table, rows] of Object.entries(fx.tables)) await old.table(table).bulkAdd(rows);
+    const version = old.backendDB().version;
     old.close();
+    return version;
   },
   /** The IndexedDB version the database has now (Dexie stores version × 10). */
   async idbVersion(name: string): Promise<number> {

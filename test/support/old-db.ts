@@ -27,7 +27,7 @@ const pageCode = () =>
     logLevel: 'silent',
   }).then((out) => out.outputFiles[0]!.text));
 
-type Api = { build(name: string, fx: DbFixture): Promise<void>; idbVersion(name: string): Promise<number> };
+type Api = { build(name: string, fx: DbFixture): Promise<number>; idbVersion(name: string): Promise<number> };
 
 /** A document of the extension's origin in which no extension code runs (nothing wakes the worker). */
 async function quietExtensionPage(browser: ExtensionBrowser): Promise<Page> {
@@ -37,11 +37,15 @@ async function quietExtensionPage(browser: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
-/** Builds the fixture's database; with the worker stopped first (stopServiceWorker), so that nothing holds it open. */
-export async function buildOldDatabase(browser: ExtensionBrowser, fx: DbFixture, name = 'whylost'): Promise<void> {
+/**
+ * Builds the fixture's database; with the worker stopped first (stopServiceWorker), so that
+ * nothing holds it open. Returns its IndexedDB version as built, read before it is closed: a
+ * worker woken right after may open and upgrade it at once.
+ */
+export async function buildOldDatabase(browser: ExtensionBrowser, fx: DbFixture, name = 'whylost'): Promise<number> {
   const page = await quietExtensionPage(browser);
   try {
-    await page.evaluate(([n, f]) => (globalThis as unknown as { __whylostOldDb: Api }).__whylostOldDb.build(n, f), [name, fx] as const);
+    return await page.evaluate(([n, f]) => (globalThis as unknown as { __whylostOldDb: Api }).__whylostOldDb.build(n, f), [name, fx] as const);
   } finally {
     await page.close();
   }

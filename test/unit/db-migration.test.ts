@@ -10,9 +10,12 @@ import { join } from 'node:path';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RejectionSchema } from '../../src/core/rejection';
+import { dataCounts, mergeRecords } from '../../src/core/exchange/store';
+import { RejectionSchema, type Rejection } from '../../src/core/rejection';
 import { openDatabase, SCHEMA_VERSIONS } from '../../src/core/storage/db';
+import { PackIndexRowSchema, PackRowSchema } from '../../src/core/storage/packs';
 import { StatsCache } from '../../src/core/storage/stats-cache';
+import { everyRecord } from '../support/exchange-data';
 
 const DIR = join(import.meta.dirname, '../fixtures/db');
 const FixtureSchema = z.object({
@@ -48,16 +51,41 @@ describe('database fixtures', () => {
       const db = openDatabase(name);
       await db.open();
       expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-      const stored = await db.rejections.toArray();
-      const expected = (fx.tables.rejections ?? []).map((r) => r.id as string).sort();
-      expect(stored.map((r) => r.id).sort()).toEqual(expected);
+      // Rows of `rejections`, and (from v2) records in packs: every reader sees both.
+      const packRows = (fx.tables.packs ?? []).map((p) => PackRowSchema.parse(p));
+      const fixtureRecords = [...(fx.tables.rejections ?? []), ...packRows.flatMap((p) => p.records)];
+      const stored = await everyRecord(db);
+      expect(stored.map((r) => r.id)).toEqual(fixtureRecords.map((r) => r.id as string).sort());
       for (const r of stored) expect(RejectionSchema.safeParse(r).error).toBeUndefined();
       // Every index answers.
-      expect(await db.rejections.where('status').equals('tagged').count()).toBe(stored.filter((r) => r.status === 'tagged').length);
-      expect(await db.rejections.where('owner.id').equals('colleague-2').count()).toBe(stored.filter((r) => r.owner.id === 'colleague-2').length);
+      const rows = await db.rejections.toArray();
+      expect(await db.rejections.where('status').equals('tagged').count()).toBe(rows.filter((r) => r.status === 'tagged').length);
+      expect(await db.rejections.where('owner.id').equals('colleague-2').count()).toBe(rows.filter((r) => r.owner.id === 'colleague-2').length);
+      // Each pack's index row says what the pack holds.
+      for (const index of await db.packIndex.toArray()) {
+        const pack = packRows.find((p) => p.key === PackIndexRowSchema.parse(index).key)!;
+        expect(index.ids).toEqual(pack.records.map((r) => r.id));
+        expect(index.updatedAt).toEqual(pack.records.map((r) => r.updatedAt));
+        expect(await db.packIndex.where('owner').equals(index.owner).count()).toBeGreaterThan(0);
+      }
       // The statistics read it (rebuilt from the records: no snapshot in the fixture).
       const table = await new StatsCache(db).current();
       expect(table.live).toBe(stored.length);
+      expect((await dataCounts(db, 'nobody')).total).toBe(stored.length);
+
+      // Imported records keep working with a merge: a newer edit of each updates it where it is
+      // (a v1 row stays a row, a packed record stays in its pack), the same file again changes nothing.
+      const others = stored.filter((r) => r.owner.id !== stored[0]!.owner.id);
+      expect(others.length).toBeGreaterThan(0);
+      const edited: Rejection[] = others.map((r) => ({ ...r, comment: `${r.comment} (правка)`, updatedAt: r.updatedAt + 1 }));
+      expect(await mergeRecords(db, edited)).toEqual({ ok: true, value: { added: 0, updated: others.length, unchanged: 0 } });
+      expect(await mergeRecords(db, edited)).toEqual({ ok: true, value: { added: 0, updated: 0, unchanged: others.length } });
+      const after = await everyRecord(db);
+      expect(after).toHaveLength(stored.length);
+      for (const r of edited) expect(after.find((a) => a.id === r.id)).toEqual(r);
+      expect((await db.rejections.toArray()).map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
+      const live = new StatsCache(db);
+      expect((await live.current()).live).toBe(stored.length);
       db.close();
     });
   }

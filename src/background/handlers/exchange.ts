@@ -88,7 +88,8 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
     if (!upload) return interrupted();
     const read = readExchangeFile(upload.text, ['records']);
     if (!read.ok) return ok(refused(read.problem));
-    const merged = await store.mergeRecords(db, read.file.records);
+    const { settings } = await loadSettings();
+    const merged = await store.mergeRecords(db, read.file.records, { me: settings.identity.id });
     if (!merged.ok) return ok(refused(merged.problem));
     if (merged.value.added + merged.value.updated > 0) await bg.changed();
     const { catalog } = await loadCatalog();
@@ -165,7 +166,7 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
       { item: settingsItem, value: f.settings },
       { item: catalogItem, value: f.catalog },
     ]);
-    const replaced = await store.replaceAll(db, f.records);
+    const replaced = await store.replaceAll(db, f.records, { me: f.settings.identity.id });
     if (!replaced.ok) {
       await storage.setItems([
         { item: settingsItem, value: oldSettings },

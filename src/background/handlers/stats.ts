@@ -5,6 +5,7 @@
 import { failure, type Failure } from '../../core/protocol';
 import { dashboardStats, drillRows, popupStats, type StatsEnv } from '../../core/stats-aggregate';
 import type { WhyLostDB } from '../../core/storage/db';
+import { recordsById, recordStores } from '../../core/storage/packs';
 import { StatsCache } from '../../core/storage/stats-cache';
 import { idsOf } from '../../core/stats-table';
 import { serve } from '../../platform/messaging';
@@ -78,7 +79,7 @@ export function registerStatsHandlers(db: WhyLostDB): StatsCache {
       const rows = computed(cache, 'drill', () => drillRows(table, req.query, req.cell, req.search, env));
       const ids = idsOf(table);
       const page = rows.slice(req.offset, req.offset + req.limit).map((i) => ids[i]!);
-      const records = await db.rejections.bulkGet(page);
+      const records = await db.transaction('r', recordStores(db), async () => recordsById(db, page));
       return { total: rows.length, records: records.filter((r) => r !== undefined) };
     }),
   );

@@ -20,8 +20,11 @@ export interface MergeCounts {
 
 export type MergePlan = { ok: true; put: Rejection[]; counts: MergeCounts } | { ok: false; problem: ImportProblem };
 
+/** What a merge needs of a local record: whose it is and how new (a packed record is known by its pack's index). */
+export type MergeLocal = Pick<Rejection, 'owner' | 'updatedAt'>;
+
 /** `existing[i]` is the local record with `incoming[i].id`, if any. */
-export function planMerge(incoming: readonly Rejection[], existing: readonly (Rejection | undefined)[]): MergePlan {
+export function planMerge(incoming: readonly Rejection[], existing: readonly (MergeLocal | undefined)[]): MergePlan {
   const put: Rejection[] = [];
   const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
   for (let i = 0; i < incoming.length; i++) {

@@ -3,15 +3,16 @@
  * exports, list and remove owners, replace or clear everything. Each write is one Dexie
  * transaction, so a file applies wholly or not at all.
  *
- * Owners: the v1 schema has no index on owner.id, so owners are found by scanning the records
- * a page at a time (getAll with a limit, not a cursor). If a later schema version adds an
- * `owner.id` index, counting and removal use it — see `ownerIndex`.
+ * Records live in two stores (schema v2): this browser's own, and any imported under v1, one
+ * row each in `rejections`; other managers' records merged since, in packs (storage/packs.ts).
+ * Every function here reads and writes both, so callers see one set of records.
  */
 import type { Catalog } from '../catalog';
 import { matchesFilter, type Filter } from '../filters';
 import type { Rejection } from '../rejection';
 import type { WhyLostDB } from '../storage/db';
-import { planMerge, type MergeCounts } from './merge';
+import { directoryPosition, packDirectory, PackDirectory, packedCount, packedRecords, putPacked, recordStores, rememberDirectory, removePacked, scanPacks } from '../storage/packs';
+import { planMerge, type MergeCounts, type MergeLocal } from './merge';
 import { problem, type ImportProblem } from './problems';
 
 export type StoreResult<T> = { ok: true; value: T } | { ok: false; problem: ImportProblem };
@@ -53,35 +54,86 @@ async function existingOf(db: WhyLostDB, incoming: readonly Rejection[]): Promis
   return incoming.map((r) => found.get(r.id));
 }
 
-/** Merges one file's records in one transaction: all of them or, on any problem, none. */
-export async function mergeRecords(db: WhyLostDB, incoming: readonly Rejection[]): Promise<StoreResult<MergeCounts>> {
+/** Whose records stay one row each in `rejections`: this browser's identity (the others' go to packs). */
+export interface Routing {
+  me?: string;
+}
+
+/** Records to write, by where they go: rows of `rejections`, or packs per owner. */
+function route(records: readonly Rejection[], toRows: (r: Rejection) => boolean): { rows: Rejection[]; packs: Map<string, Rejection[]> } {
+  const rows: Rejection[] = [];
+  const packs = new Map<string, Rejection[]>();
+  for (const r of records) {
+    if (toRows(r)) rows.push(r);
+    else {
+      const list = packs.get(r.owner.id) ?? [];
+      list.push(r);
+      packs.set(r.owner.id, list);
+    }
+  }
+  return { rows, packs };
+}
+
+/**
+ * Merges one file's records in one transaction: all of them or, on any problem, none. A record
+ * is updated where it is (a row, or its pack); a new one becomes a row if it is `me`'s, else
+ * joins its owner's packs.
+ */
+export async function mergeRecords(db: WhyLostDB, incoming: readonly Rejection[], routing: Routing = {}): Promise<StoreResult<MergeCounts>> {
   try {
-    return await db.transaction('rw', db.rejections, async () => {
-      const existing = await existingOf(db, incoming);
+    const { result, written } = await db.transaction('rw', recordStores(db), async () => {
+      const local = await existingOf(db, incoming);
+      const directory = await packDirectory(db);
+      const packed = (r: Rejection, i: number) => (local[i] ? undefined : directory.find(r.id));
+      // A packed record of another owner refuses the file: read it, so the refusal names its owner as the record does.
+      const foreign = incoming.filter((r, i) => packed(r, i) && packed(r, i)!.row.owner !== r.owner.id).map((r) => r.id);
+      const foreignRecords = foreign.length ? await packedRecords(db, foreign, directory) : new Map<string, Rejection>();
+      const existing = incoming.map((r, i): MergeLocal | undefined => {
+        const at = packed(r, i);
+        if (!at) return local[i];
+        return foreignRecords.get(r.id) ?? { owner: { id: at.row.owner, name: '' }, updatedAt: at.row.updatedAt[at.at]! };
+      });
       const plan = planMerge(incoming, existing);
-      if (!plan.ok) return plan;
-      if (plan.put.length) await db.rejections.bulkPut(plan.put);
-      return { ok: true as const, value: plan.counts };
+      if (!plan.ok) return { result: plan, written: null };
+      const inRows = new Set(incoming.filter((_, i) => local[i]).map((r) => r.id));
+      const { rows, packs } = route(plan.put, (r) => inRows.has(r.id) || (!directory.find(r.id) && r.owner.id === routing.me));
+      if (rows.length) await db.rejections.bulkPut(rows);
+      for (const [owner, records] of packs) await putPacked(db, owner, records, directory);
+      const value: StoreResult<MergeCounts> = { ok: true, value: plan.counts };
+      return { result: value, written: packs.size ? { seq: await directoryPosition(db), directory } : null };
     });
+    // Committed: the next file's merge may start from this directory.
+    if (written) rememberDirectory(db, written.seq, written.directory);
+    return result;
   } catch (error) {
     return { ok: false, problem: storageProblem(error) };
   }
 }
 
-/** Visits every record in id order, SCAN_PAGE at a time, starting after `after`. Stops when `visit` returns false. */
+/** An export cursor: the rows of `rejections` are done, the packs follow (after the pack key appended). */
+export const PACKS_CURSOR = 'packs:';
+
+/**
+ * Visits every record, about SCAN_PAGE at a time: the rows of `rejections` in id order, then
+ * the packs (each in id order, grouped by owner). Starts after the cursor `after` (a record id,
+ * or PACKS_CURSOR + a pack key); `visit` gets each page with the cursor that continues after
+ * it (null at the end) and stops the scan by returning false.
+ */
 export async function scanRecords(
   db: WhyLostDB,
   after: string | null,
-  visit: (page: Rejection[]) => boolean | void,
+  visit: (page: Rejection[], next: string | null) => boolean | void,
 ): Promise<void> {
   let last = after;
-  for (;;) {
+  while (last === null || !last.startsWith(PACKS_CURSOR)) {
     const page = await (last === null ? db.rejections.orderBy(':id') : db.rejections.where(':id').above(last)).limit(SCAN_PAGE).toArray();
-    if (page.length === 0) return;
-    if (visit(page) === false) return;
-    if (page.length < SCAN_PAGE) return;
-    last = page[page.length - 1]!.id;
+    const next = page.length === SCAN_PAGE ? page.at(-1)!.id : (await db.packs.count()) > 0 ? PACKS_CURSOR : null;
+    if (page.length && visit(page, next) === false) return;
+    if (next === null) return;
+    last = next;
   }
+  const afterKey = last.slice(PACKS_CURSOR.length) || null;
+  await scanPacks(db, afterKey, SCAN_PAGE, (records, lastKey, more) => visit(records, more ? PACKS_CURSOR + lastKey : null));
 }
 
 export interface ExportPage {
@@ -90,7 +142,7 @@ export interface ExportPage {
   next: string | null;
 }
 
-/** Up to about `limit` records matching the dashboard filter, in id order, after the id `after`. */
+/** Up to about `limit` records matching the dashboard filter, after the cursor `after` (see scanRecords). */
 export async function exportPage(
   db: WhyLostDB,
   req: { filter: Filter; after: string | null; limit: number },
@@ -98,9 +150,9 @@ export async function exportPage(
 ): Promise<ExportPage> {
   const records: Rejection[] = [];
   let next: string | null = null;
-  await scanRecords(db, req.after, (page) => {
+  await scanRecords(db, req.after, (page, cursor) => {
     for (const r of page) if (matchesFilter(r, req.filter, env.catalog, env.me)) records.push(r);
-    next = page.length === SCAN_PAGE ? page[page.length - 1]!.id : null;
+    next = cursor;
     return records.length < req.limit;
   });
   return { records, next };
@@ -119,62 +171,70 @@ export interface DataCounts {
   owners: OwnerCount[];
 }
 
-/** The `owner.id` index, when a schema version has one. */
-function ownerIndex(db: WhyLostDB): boolean {
-  return Boolean(db.rejections.schema.idxByName['owner.id']);
-}
-
-/** How many records, how many mine, how many pending, and the owners with their counts (largest first). */
+/**
+ * How many records, how many mine, how many pending, and the owners with their counts (largest
+ * first). An owner is named as their record with the largest id that carries a name.
+ */
 export async function dataCounts(db: WhyLostDB, me: string): Promise<DataCounts> {
-  const owners = new Map<string, OwnerCount & { seen: number }>();
-  let pending: number;
-  if (ownerIndex(db)) {
+  return db.transaction('r', recordStores(db), async () => {
+    const owners = new Map<string, OwnerCount & { namedId: string }>();
     const ids = (await db.rejections.orderBy('owner.id').uniqueKeys()) as string[];
     for (const id of ids) {
       // Dexie collections change in place (filter, last): one collection per question.
       const ofOwner = () => db.rejections.where('owner.id').equals(id);
-      const [count, named] = await Promise.all([ofOwner().count(), ofOwner().filter((r) => r.owner.name !== '').last()]);
-      owners.set(id, { id, name: named?.owner.name ?? '', count, seen: 0 });
+      const count = await ofOwner().count();
+      const named = await ofOwner().filter((r) => r.owner.name !== '').last();
+      owners.set(id, { id, name: named?.owner.name ?? '', count, namedId: named?.id ?? '' });
     }
-    pending = await db.rejections.where('status').equals('pending').count();
-  } else {
-    pending = 0;
-    await scanRecords(db, null, (page) => {
-      for (const r of page) {
-        if (r.status === 'pending') pending++;
-        const o = owners.get(r.owner.id) ?? { id: r.owner.id, name: '', count: 0, seen: 0 };
-        o.count++;
-        // The name of the most recently edited record: a manager may have set it after the first records.
-        if (r.owner.name && r.updatedAt >= o.seen) {
-          o.name = r.owner.name;
-          o.seen = r.updatedAt;
-        }
-        owners.set(r.owner.id, o);
+    let pending = await db.rejections.where('status').equals('pending').count();
+    // The pack index as the last merge left it in memory, unless something was written since.
+    for (const row of (await packDirectory(db)).rows.values()) {
+      pending += row.pending;
+      const o = owners.get(row.owner) ?? { id: row.owner, name: '', count: 0, namedId: '' };
+      o.count += row.ids.length;
+      if (row.named && row.named.id > o.namedId) {
+        o.name = row.named.name;
+        o.namedId = row.named.id;
       }
-    });
-  }
-  const list = [...owners.values()]
-    .map(({ id, name, count }) => ({ id, name, count }))
-    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-  const total = list.reduce((n, o) => n + o.count, 0);
-  return { total, mine: owners.get(me)?.count ?? 0, pending, owners: list };
+      owners.set(row.owner, o);
+    }
+    const list = [...owners.values()]
+      .map(({ id, name, count }) => ({ id, name, count }))
+      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+    const total = list.reduce((n, o) => n + o.count, 0);
+    return { total, mine: owners.get(me)?.count ?? 0, pending, owners: list };
+  });
 }
 
-/** Removes every record of one owner (an imported manager), in one transaction. */
+/** Empties every store of records (in the caller's transaction; one after another: see recordStores). */
+async function clearRecords(db: WhyLostDB): Promise<void> {
+  await db.rejections.clear();
+  await db.packs.clear();
+  await db.packIndex.clear();
+}
+
+/** Removes every record of one owner (an imported manager), rows and packs, in one transaction. */
 export async function removeOwner(db: WhyLostDB, ownerId: string): Promise<number> {
-  return db.transaction('rw', db.rejections, () =>
-    ownerIndex(db)
-      ? db.rejections.where('owner.id').equals(ownerId).delete()
-      : db.rejections.filter((r) => r.owner.id === ownerId).delete(),
-  );
+  return db.transaction('rw', recordStores(db), async () => {
+    const rows = await db.rejections.where('owner.id').equals(ownerId).delete();
+    return rows + (await removePacked(db, ownerId));
+  });
 }
 
-/** Replaces every record (a backup restore), in one transaction. */
-export async function replaceAll(db: WhyLostDB, records: readonly Rejection[]): Promise<StoreResult<number>> {
+/** Replaces every record (a backup restore), in one transaction: `me`'s as rows, the others' in packs. */
+export async function replaceAll(db: WhyLostDB, records: readonly Rejection[], routing: Routing = {}): Promise<StoreResult<number>> {
   try {
-    await db.transaction('rw', db.rejections, async () => {
-      await db.rejections.clear();
-      await db.rejections.bulkAdd(records as Rejection[]);
+    const seen = new Set<string>();
+    for (const r of records) {
+      if (seen.has(r.id)) throw new Error(`record ${r.id} appears twice`);
+      seen.add(r.id);
+    }
+    await db.transaction('rw', recordStores(db), async () => {
+      await clearRecords(db);
+      const { rows, packs } = route(records, (r) => r.owner.id === routing.me);
+      if (rows.length) await db.rejections.bulkAdd(rows);
+      const directory = new PackDirectory();
+      for (const [owner, list] of packs) await putPacked(db, owner, list, directory);
     });
     return { ok: true, value: records.length };
   } catch (error) {
@@ -183,9 +243,9 @@ export async function replaceAll(db: WhyLostDB, records: readonly Rejection[]): 
 }
 
 export async function deleteAll(db: WhyLostDB): Promise<number> {
-  return db.transaction('rw', db.rejections, async () => {
-    const n = await db.rejections.count();
-    await db.rejections.clear();
+  return db.transaction('rw', recordStores(db), async () => {
+    const n = (await db.rejections.count()) + (await packedCount(db));
+    await clearRecords(db);
     return n;
   });
 }

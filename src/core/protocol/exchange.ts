@@ -18,7 +18,9 @@ const Refused = z.object({ status: z.literal('refused'), problem: ImportProblemS
 
 export const EXPORT_PAGE_MAX = 5000;
 
-export const ExportPageSchema = z.object({ records: z.array(RejectionSchema), next: RecordIdSchema.nullable() });
+/** Where an export continues: after a record id (rows of `rejections`), or past a pack (`packs:` + its key; core/exchange/store.ts). */
+export const ExportCursorSchema = z.union([RecordIdSchema, z.string().startsWith('packs:').max(400)]);
+export const ExportPageSchema = z.object({ records: z.array(RejectionSchema), next: ExportCursorSchema.nullable() });
 
 export const OwnerCountSchema = z.object({ id: z.string(), name: z.string(), count: Count });
 export const DataCountsSchema = z.object({ total: Count, mine: Count, pending: Count, owners: z.array(OwnerCountSchema) });
@@ -79,7 +81,7 @@ export const UploadBytesReplySchema = z.object({ result: z.enum(['ok', 'unknown'
 export const EXCHANGE_MESSAGES = {
   /** Records matching the dashboard filter, a page at a time (a whole team's data exceeds one message). */
   'exchange.exportPage': {
-    request: z.object({ filter: FilterSchema, after: RecordIdSchema.nullable(), limit: z.number().int().min(1).max(EXPORT_PAGE_MAX) }),
+    request: z.object({ filter: FilterSchema, after: ExportCursorSchema.nullable(), limit: z.number().int().min(1).max(EXPORT_PAGE_MAX) }),
     response: result(ExportPageSchema),
   },
   'exchange.counts': { request: EmptySchema, response: result(DataCountsSchema) },

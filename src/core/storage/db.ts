@@ -9,6 +9,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Rejection } from '../rejection';
 import { changeLogMiddleware, type ChangeLogEntry } from './change-log';
+import type { PackIndexRow, PackRow } from './packs';
 
 export const DB_NAME = 'whylost';
 
@@ -22,6 +23,8 @@ export type WhyLostDB = Dexie & {
   rejections: EntityTable<Rejection, 'id'>;
   statsLog: EntityTable<ChangeLogEntry, 'seq'>;
   statsSnapshot: EntityTable<StatsSnapshotRow, 'key'>;
+  packs: EntityTable<PackRow, 'key'>;
+  packIndex: EntityTable<PackIndexRow, 'key'>;
 };
 
 /** Each version's stores, oldest first; the newest is what openDatabase declares last. */
@@ -42,6 +45,22 @@ export const SCHEMA_VERSIONS: {
       statsLog: '++seq',
       // The statistics cache's columns, so a cold background answers without reading every record.
       statsSnapshot: 'key',
+    },
+  },
+  {
+    // Imported managers' records in packs (packs.ts): IndexedDB's cost here is per request, not
+    // per byte, so a row per imported record made merging 100,000 of them take 10 s at best.
+    // Records already imported under v1 stay one row each in `rejections`: every reader sees
+    // both stores, and a merge updates a record where it is. Nothing to rewrite: no upgrade.
+    version: 2,
+    stores: {
+      rejections: 'id, leadKey, status, detectedAt, owner.id',
+      statsLog: '++seq',
+      statsSnapshot: 'key',
+      // Up to PACK_MAX records of one imported owner, consecutive in id order.
+      packs: 'key',
+      // What each pack holds (ids, updatedAt, owner), small enough to read whole for a merge.
+      packIndex: 'key, owner',
     },
   },
 ];

@@ -1,6 +1,7 @@
 /**
  * Changes to a record after the fact, each one transaction: a new answer, and the "closed by
- * mistake → returned to work" mark (record.reopened, with who and when). The record keeps its
+ * mistake → returned to work" mark (record.reopened, with who and when). A record is edited where
+ * it is: a row of `rejections`, or an imported manager's record in its pack (packs.ts). The record keeps its
  * original reason when reopened, so statistics can show raw and corrected figures.
  */
 import { answerProblems, normaliseAnswer } from '../answer-rules';
@@ -10,6 +11,7 @@ import type { EditAnswerRequest, ReopenRequest } from '../protocol/edits';
 import { RejectionSchema, type Rejection } from '../rejection';
 import type { CommentRules } from '../settings';
 import type { WhyLostDB } from './db';
+import { findRecord, recordStores, saveRecord } from './packs';
 import { guard, statusFor, type Result } from './repository';
 
 const bump = (record: Rejection, now: number) => Math.max(now, record.updatedAt + 1);
@@ -23,8 +25,8 @@ export async function editAnswer(
   if (problems.length) return failure('rules', problems.map((p) => p.code).join(', '));
   const answer = normaliseAnswer(req.answer, env.catalog, env.rules);
   return guard(() =>
-    db.transaction('rw', db.rejections, async () => {
-      const record = await db.rejections.get(req.id);
+    db.transaction('rw', recordStores(db), async () => {
+      const record = await findRecord(db, req.id);
       if (!record) return failure('not-found', `no record ${req.id}`);
       if (record.status === 'withdrawn') return failure('forbidden', `record ${req.id} was withdrawn: the close was undone`);
       const updated = RejectionSchema.parse({
@@ -34,7 +36,7 @@ export async function editAnswer(
         taggedAt: record.taggedAt ?? env.now,
         updatedAt: bump(record, env.now),
       });
-      await db.rejections.put(updated);
+      await saveRecord(db, updated);
       return { ok: true, value: updated };
     }),
   );
@@ -51,8 +53,8 @@ export async function setReopened(
   now: number,
 ): Promise<Result<Rejection>> {
   return guard(() =>
-    db.transaction('rw', db.rejections, async () => {
-      const record = await db.rejections.get(req.id);
+    db.transaction('rw', recordStores(db), async () => {
+      const record = await findRecord(db, req.id);
       if (!record) return failure('not-found', `no record ${req.id}`);
       let updated: Rejection;
       if (req.reopened) {
@@ -69,7 +71,7 @@ export async function setReopened(
           ? { ...record, reopened: null, status: 'pending', withdrawnAt: null, updatedAt: bump(record, now) }
           : { ...record, reopened: null, updatedAt: bump(record, now) };
       }
-      await db.rejections.put(RejectionSchema.parse(updated));
+      await saveRecord(db, RejectionSchema.parse(updated));
       return { ok: true, value: updated };
     }),
   );

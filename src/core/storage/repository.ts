@@ -12,6 +12,7 @@ import { EMPTY_ANSWER, leadKeyOf, RejectionSchema } from '../rejection';
 import type { CommentRules } from '../settings';
 import { summarize } from '../stats';
 import type { WhyLostDB } from './db';
+import { findRecord, recordStores, scanPacks } from './packs';
 
 /** One close reported twice (DOM and request, two frames) within this time is one record. */
 export const SAME_CLOSE_WINDOW_MS = 2 * 60_000;
@@ -141,7 +142,7 @@ export async function withdraw(db: WhyLostDB, id: string, now: number): Promise<
 
 export async function getRecord(db: WhyLostDB, id: string): Promise<Result<Rejection>> {
   return guard(async () => {
-    const record = await db.rejections.get(id);
+    const record = await db.transaction('r', recordStores(db), async () => findRecord(db, id));
     return record ? ok(record) : failure('not-found', `no record ${id}`);
   });
 }
@@ -168,7 +169,13 @@ export async function summary(
   return guard(async () => {
     const from = range.from ?? 0;
     const to = range.to ?? Number.MAX_SAFE_INTEGER;
-    const records = await db.rejections.where('detectedAt').between(from, to, true, true).toArray();
+    const records = await db.transaction('r', recordStores(db), async () => {
+      const rows = await db.rejections.where('detectedAt').between(from, to, true, true).toArray();
+      await scanPacks(db, null, 5000, (packed) => {
+        for (const r of packed) if (r.detectedAt >= from && r.detectedAt <= to) rows.push(r);
+      });
+      return rows;
+    });
     return ok(summarize(records, catalog));
   });
 }

@@ -1,9 +1,9 @@
 /**
  * The background's statistics cache: the statistics table (stats-table.ts) of every stored
- * record, kept exact and cheap to start.
+ * record — rows of `rejections` and records in packs (packs.ts) — kept exact and cheap to start.
  *
- * - Exact: every write to `rejections` logs its ids in `statsLog` in the same transaction
- *   (change-log.ts). Before answering, the cache reads the log past the last entry it applied
+ * - Exact: every write to `rejections` or to the packs logs its record ids in `statsLog` in the
+ *   same transaction (change-log.ts). Before answering, the cache reads the log past the last entry it applied
  *   and re-reads just those records. Whoever wrote them — capture, tag, edit, import, merge —
  *   needs to know nothing about statistics.
  * - Cheap to start: the table is saved as a snapshot (with the log position it includes), so a
@@ -18,8 +18,9 @@
  *   Reading an empty log costs an IndexedDB round trip: 30–50 ms on a loaded machine.
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { ALL_CHANGED, LOGGED_TABLE } from './change-log';
+import { ALL_CHANGED, LOGGED_TABLE, PACK_INDEX_TABLE } from './change-log';
 import type { WhyLostDB } from './db';
+import { packedCount, scanPacks } from './packs';
 import { compacted, emptyTable, fillText, fromSnapshot, remove, toSnapshot, upsert, type StatsTable } from '../stats-table';
 import type { Rejection } from '../rejection';
 
@@ -59,8 +60,8 @@ export class StatsCache {
   private dirty = true;
   private checkedAt = -Infinity;
   private readonly onMutated = (parts: ObservabilitySet) => {
-    const prefix = `idb://${this.db.name}/${LOGGED_TABLE}/`;
-    if ('all' in parts || Object.keys(parts).some((k) => k.startsWith(prefix))) this.dirty = true;
+    const prefixes = [LOGGED_TABLE, PACK_INDEX_TABLE].map((t) => `idb://${this.db.name}/${t}/`);
+    if ('all' in parts || Object.keys(parts).some((k) => prefixes.some((p) => k.startsWith(p)))) this.dirty = true;
   };
   private readonly options: Required<StatsCacheOptions>;
   /** What the cache did, newest last (a few dozen kept): for the benchmark and for debugging. */
@@ -157,24 +158,43 @@ export class StatsCache {
 
   private async catchUp(): Promise<void> {
     const started = performance.now();
-    const done = await this.db.transaction('r', this.db.statsLog, this.db.rejections, async () => {
+    const { statsLog, rejections, packs } = this.db;
+    const done = await this.db.transaction('r', [statsLog, rejections, packs], async () => {
       const table = this.table!;
       // Past this many changes a rebuild is cheaper than re-reading them one by one.
       const limit = Math.max(this.options.chunk, Math.floor(table.live * this.options.rebuildShare));
       const entries = await this.db.statsLog.where('seq').above(this.appliedSeq).toArray();
       if (!entries.length) return true;
       const changed = new Set<string>();
+      /** Ids logged by pack writes, and the packs written: see ChangeLogEntry.packs. */
+      const packed = new Set<string>();
+      const packKeys = new Set<string>();
       for (const e of entries) {
         // An entry of another shape (an older format) says nothing exact: rebuild.
         if (!Array.isArray(e.ids) || e.ids.some((id) => typeof id !== 'string')) return false;
-        for (const id of e.ids) changed.add(id);
+        if (e.packs !== undefined && (!Array.isArray(e.packs) || e.packs.some((k) => typeof k !== 'string'))) return false;
+        for (const id of e.ids) (e.packs ? packed : changed).add(id);
+        for (const key of e.packs ?? []) packKeys.add(key);
       }
-      const ids = [...changed];
-      if (ids.length > limit || changed.has(ALL_CHANGED)) return false;
-      const records = await this.db.rejections.bulkGet(ids);
-      records.forEach((r, i) => (r ? upsert(table, r) : remove(table, ids[i]!)));
+      if (changed.size + packed.size > limit || changed.has(ALL_CHANGED) || packed.has(ALL_CHANGED)) return false;
+      // Rows first, then the packs written: a record is in one place, and removed if in neither.
+      const seen = new Set<string>();
+      (await rejections.bulkGet([...changed])).forEach((r) => {
+        if (!r) return;
+        upsert(table, r);
+        seen.add(r.id);
+      });
+      for (const pack of await packs.bulkGet([...packKeys])) {
+        for (const r of pack?.records ?? []) {
+          if (!packed.has(r.id) || seen.has(r.id)) continue;
+          upsert(table, r);
+          seen.add(r.id);
+        }
+      }
+      for (const id of changed) if (!seen.has(id)) remove(table, id);
+      for (const id of packed) if (!seen.has(id)) remove(table, id);
       this.appliedSeq = entries.at(-1)!.seq!;
-      this.note('caught-up', started, ids.length);
+      this.note('caught-up', started, changed.size + packed.size);
       return true;
     });
     if (!done) await this.rebuild();
@@ -183,9 +203,10 @@ export class StatsCache {
   private async rebuild(): Promise<void> {
     const started = performance.now();
     const { chunk } = this.options;
-    await this.db.transaction('r', this.db.statsLog, this.db.rejections, async () => {
+    const { statsLog, rejections, packs, packIndex } = this.db;
+    await this.db.transaction('r', [statsLog, rejections, packs, packIndex], async () => {
       const last = await this.db.statsLog.orderBy('seq').last();
-      const table = emptyTable(Math.max(1024, await this.db.rejections.count()));
+      const table = emptyTable(Math.max(1024, (await this.db.rejections.count()) + (await packedCount(this.db))));
       let after: string | null = null;
       for (;;) {
         const batch: Rejection[] = await (after === null
@@ -195,6 +216,9 @@ export class StatsCache {
         if (batch.length < chunk) break;
         after = batch.at(-1)!.id;
       }
+      await scanPacks(this.db, null, chunk, (records) => {
+        for (const r of records) upsert(table, r);
+      });
       this.table = table;
       this.textBase = null;
       this.appliedSeq = last?.seq ?? 0;

@@ -1,0 +1,249 @@
+import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
+import { ANNA, BORIS, everyRecord, makeRecord, makeRecords } from '../../../test/support/exchange-data';
+import { answer, T0 } from '../../../test/support/records';
+import { DEFAULT_CATALOG } from '../catalog';
+import * as store from '../exchange/store';
+import { EMPTY_FILTER } from '../filters';
+import type { Rejection } from '../rejection';
+import { defaultSettings } from '../settings';
+import { dashboardStats, type StatsEnv } from '../stats-aggregate';
+import { tableOf, type StatsTable } from '../stats-table';
+import { openDatabase, type WhyLostDB } from './db';
+import { editAnswer, setReopened } from './edits';
+import { PACK_MAX, PACK_SIZE, PackIndexRowSchema, PackRowSchema, recordsById, recordStores } from './packs';
+import * as repo from './repository';
+import { StatsCache } from './stats-cache';
+
+let n = 0;
+const freshDb = () => openDatabase(`packs-${++n}-${Math.random()}`);
+const CAROL = { id: 'owner-carol-0003', name: 'Карина' };
+const env: StatsEnv = { catalog: DEFAULT_CATALOG, identityId: ANNA.id, now: T0 + 86_400_000, minCommentLength: 10 };
+const q = { filter: EMPTY_FILTER, view: 'raw' as const, unusedDays: 30, pendingDays: 2 };
+
+/** Every pack is well formed: sorted, one owner, at most PACK_MAX, its index row saying exactly what it holds. */
+async function expectConsistentPacks(db: WhyLostDB): Promise<void> {
+  const packs = (await db.packs.toArray()).map((p) => PackRowSchema.parse(p));
+  const index = (await db.packIndex.toArray()).map((r) => PackIndexRowSchema.parse(r));
+  expect(index.map((r) => r.key).sort()).toEqual(packs.map((p) => p.key).sort());
+  const seen = new Set<string>();
+  for (const pack of packs) {
+    const row = index.find((r) => r.key === pack.key)!;
+    const ids = pack.records.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(pack.records.length).toBeGreaterThan(0);
+    expect(pack.records.length).toBeLessThanOrEqual(PACK_MAX);
+    expect(pack.records.every((r) => r.owner.id === row.owner)).toBe(true);
+    expect(row.ids).toEqual(ids);
+    expect(row.lo).toBe(ids[0]);
+    expect(row.updatedAt).toEqual(pack.records.map((r) => r.updatedAt));
+    expect(row.pending).toBe(pack.records.filter((r) => r.status === 'pending').length);
+    for (const id of ids) {
+      expect(seen.has(id)).toBe(false);
+      seen.add(id);
+    }
+  }
+  // An id is in one place only.
+  for (const id of await db.rejections.toCollection().primaryKeys()) expect(seen.has(id)).toBe(false);
+}
+
+/** The cache's table must equal one built from scratch over every stored record, rows and packs. */
+async function expectExact(db: WhyLostDB, t: StatsTable): Promise<void> {
+  const truth = tableOf(await everyRecord(db));
+  expect(t.live).toBe(truth.live);
+  expect(dashboardStats(t, q, env)).toEqual(dashboardStats(truth, q, env));
+}
+
+const edited = (records: Rejection[], note: string, by = 60_000) =>
+  records.map((r) => ({ ...r, comment: `${r.comment} (${note})`, updatedAt: r.updatedAt + by }));
+
+describe('packs', () => {
+  it('keeps another manager’s merged records in a few packs, not one row each, and finds every one by id', async () => {
+    const db = freshDb();
+    const boris = makeRecords(BORIS, 1200);
+    expect(await store.mergeRecords(db, boris, { me: ANNA.id })).toEqual({ ok: true, value: { added: 1200, updated: 0, unchanged: 0 } });
+    expect(await db.rejections.count()).toBe(0);
+    expect(await db.packs.count()).toBe(Math.ceil(1200 / PACK_SIZE));
+    await expectConsistentPacks(db);
+    expect(await everyRecord(db)).toEqual([...boris].sort((a, b) => a.id.localeCompare(b.id)));
+    const some = [boris[7]!.id, 'not-a-stored-id', boris[1100]!.id];
+    expect(await db.transaction('r', recordStores(db), async () => recordsById(db, some))).toEqual([boris[7], undefined, boris[1100]]);
+    expect(await repo.getRecord(db, boris[500]!.id)).toEqual({ ok: true, value: boris[500] });
+  });
+
+  it('keeps this browser’s own records as rows, and updates a record where it is', async () => {
+    const db = freshDb();
+    const legacy = makeRecord(BORIS, 0); // imported under schema v1: a row
+    await db.rejections.add(legacy);
+    const file = [...edited([legacy], 'новее'), ...makeRecords(BORIS, 3, 1), ...makeRecords(ANNA, 2)];
+    expect(await store.mergeRecords(db, file, { me: ANNA.id })).toEqual({ ok: true, value: { added: 5, updated: 1, unchanged: 0 } });
+    const rows = await db.rejections.toArray();
+    expect(rows.map((r) => r.id).sort()).toEqual([legacy.id, ...makeRecords(ANNA, 2).map((r) => r.id)].sort());
+    expect(rows.find((r) => r.id === legacy.id)!.comment).toContain('новее');
+    expect((await db.packIndex.toArray()).flatMap((r) => r.ids)).toEqual(makeRecords(BORIS, 3, 1).map((r) => r.id));
+    expect(await store.mergeRecords(db, file, { me: ANNA.id })).toEqual({ ok: true, value: { added: 0, updated: 0, unchanged: 6 } });
+    await expectConsistentPacks(db);
+  });
+
+  it('merges later files into the packs: newer edits win, older and equal ones change nothing, new ids join in id order', async () => {
+    const db = freshDb();
+    // Even-numbered records first, then a file with every record: the odd ones fall between them.
+    const all = makeRecords(BORIS, 1400);
+    await store.mergeRecords(db, all.filter((_, i) => i % 2 === 0));
+    const before = await everyRecord(db);
+    const file = all.map((r, i) => (i % 4 === 0 ? edited([r], 'правка')[0]! : i % 4 === 2 ? { ...r, comment: 'старее', updatedAt: r.updatedAt - 1 } : r));
+    expect(await store.mergeRecords(db, file)).toEqual({ ok: true, value: { added: 700, updated: 350, unchanged: 350 } });
+    await expectConsistentPacks(db);
+    const stored = await everyRecord(db);
+    expect(stored).toHaveLength(1400);
+    for (const [i, r] of all.entries()) {
+      const got = stored.find((s) => s.id === r.id)!;
+      if (i % 4 === 0) expect(got.comment).toContain('правка');
+      else if (i % 4 === 2) expect(got).toEqual(before.find((b) => b.id === r.id));
+      else expect(got).toEqual(r);
+    }
+    expect(await store.mergeRecords(db, file)).toEqual({ ok: true, value: { added: 0, updated: 0, unchanged: 1400 } });
+  });
+
+  it('refuses a file whose record is packed under another owner, naming that owner, and writes nothing', async () => {
+    const db = freshDb();
+    await store.mergeRecords(db, makeRecords(BORIS, 10));
+    const before = await everyRecord(db);
+    const stolen = { ...makeRecord(BORIS, 4), owner: CAROL, updatedAt: makeRecord(BORIS, 4).updatedAt + 1 };
+    const res = await store.mergeRecords(db, [...makeRecords(CAROL, 3), stolen]);
+    expect(res).toEqual({ ok: false, problem: { code: 'owner-conflict', params: { id: stolen.id, local: BORIS.name, file: CAROL.name } } });
+    expect(await everyRecord(db)).toEqual(before);
+  });
+
+  it('says the storage is full and changes nothing when a pack write hits the quota', async () => {
+    const db = freshDb();
+    await store.mergeRecords(db, makeRecords(BORIS, 300));
+    const before = await everyRecord(db);
+    const quota = Object.assign(new Error('Encountered full disk while opening backing store'), { name: 'QuotaExceededError' });
+    // Boris's packs are written, then Carol's hit the quota: the whole file rolls back.
+    const original = db.packIndex.bulkPut.bind(db.packIndex);
+    const put = vi
+      .spyOn(db.packIndex, 'bulkPut')
+      .mockImplementationOnce((...args) => original(...args))
+      .mockImplementationOnce(() => Dexie.Promise.reject(quota) as ReturnType<typeof original>);
+    const file = [...edited(makeRecords(BORIS, 300), 'новее'), ...makeRecords(CAROL, 20)];
+    const res = await store.mergeRecords(db, file);
+    put.mockRestore();
+    expect(res).toEqual({ ok: false, problem: { code: 'storage', params: { detail: 'the browser storage is full' } } });
+    expect(await everyRecord(db)).toEqual(before);
+    await expectConsistentPacks(db);
+    // Nothing of the failed write is remembered either: the same file then applies in full.
+    expect(await store.mergeRecords(db, file)).toEqual({ ok: true, value: { added: 20, updated: 300, unchanged: 0 } });
+  });
+
+  it('edits a packed record in its pack: a new answer, closed by mistake and back', async () => {
+    const db = freshDb();
+    const boris = makeRecords(BORIS, 600);
+    await store.mergeRecords(db, boris);
+    const id = boris[321]!.id;
+    const rules = defaultSettings(ANNA.id).comments;
+    const changed = await editAnswer(db, { id, answer: answer({ reasonId: 'spam', comment: 'Спам с сайта, номер не существует' }) }, { catalog: DEFAULT_CATALOG, rules, now: T0 + 5_000 });
+    expect(changed).toMatchObject({ ok: true, value: { id, reasonId: 'spam' } });
+    expect(await setReopened(db, { id, reopened: true, note: 'вернулся', by: 'Анна' }, T0 + 9_000)).toMatchObject({ ok: true, value: { reopened: { by: 'Анна' } } });
+    expect(await db.rejections.count()).toBe(0);
+    const got = await repo.getRecord(db, id);
+    expect(got).toMatchObject({ ok: true, value: { reasonId: 'spam', reopened: { note: 'вернулся' } } });
+    expect((await everyRecord(db)).filter((r) => r.id !== id)).toEqual([...boris].filter((r) => r.id !== id).sort((a, b) => a.id.localeCompare(b.id)));
+    await expectConsistentPacks(db);
+    expect(await editAnswer(db, { id: 'no-such-record-1', answer: answer() }, { catalog: DEFAULT_CATALOG, rules, now: T0 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('pages an export through rows then packs, every record once, following the filter', async () => {
+    const db = freshDb();
+    await db.rejections.bulkAdd(makeRecords(ANNA, 2100));
+    await store.mergeRecords(db, makeRecords(BORIS, 2600));
+    await store.mergeRecords(db, makeRecords(CAROL, 900));
+    const team = { catalog: DEFAULT_CATALOG, me: ANNA.id };
+    const pageThrough = async (scope: 'mine' | 'team', limit: number) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      let calls = 0;
+      do {
+        const page: store.ExportPage = await store.exportPage(db, { filter: { ...EMPTY_FILTER, scope }, after, limit }, team);
+        seen.push(...page.records.map((r) => r.id));
+        after = page.next;
+        calls++;
+      } while (after !== null && calls < 100);
+      return { seen, calls };
+    };
+    const everyone = await pageThrough('team', 1000);
+    expect(everyone.seen).toHaveLength(5600);
+    expect(new Set(everyone.seen).size).toBe(5600);
+    expect(everyone.calls).toBeLessThan(12);
+    // This browser's rows first, in id order.
+    expect(everyone.seen.slice(0, 2100)).toEqual(makeRecords(ANNA, 2100).map((r) => r.id).sort());
+    const mine = await pageThrough('mine', 5000);
+    expect(mine.seen).toEqual(makeRecords(ANNA, 2100).map((r) => r.id).sort());
+  });
+
+  it('counts and removes owners across rows and packs, and replaces or deletes everything', async () => {
+    const db = freshDb();
+    await db.rejections.bulkAdd([...makeRecords(ANNA, 4), makeRecord(BORIS, 900)]);
+    await store.mergeRecords(db, [...makeRecords(BORIS, 5), makeRecord({ ...BORIS, name: '' }, 999)]);
+    await store.mergeRecords(db, makeRecords(CAROL, 3).map((r) => ({ ...r, status: 'pending' as const })));
+    expect(await store.dataCounts(db, ANNA.id)).toEqual({
+      total: 14,
+      mine: 4,
+      pending: 3,
+      owners: [
+        { id: BORIS.id, name: BORIS.name, count: 7 },
+        { id: ANNA.id, name: ANNA.name, count: 4 },
+        { id: CAROL.id, name: CAROL.name, count: 3 },
+      ],
+    });
+    expect(await store.removeOwner(db, BORIS.id)).toBe(7);
+    expect((await everyRecord(db)).map((r) => r.owner.id).sort()).toEqual([...Array(4).fill(ANNA.id), ...Array(3).fill(CAROL.id)].sort());
+    expect(await store.replaceAll(db, [...makeRecords(ANNA, 2), ...makeRecords(BORIS, 3)], { me: ANNA.id })).toEqual({ ok: true, value: 5 });
+    expect(await db.rejections.count()).toBe(2);
+    expect((await everyRecord(db)).map((r) => r.id)).toEqual([...makeRecords(ANNA, 2), ...makeRecords(BORIS, 3)].map((r) => r.id).sort());
+    await expectConsistentPacks(db);
+    expect(await store.deleteAll(db)).toBe(5);
+    expect(await everyRecord(db)).toEqual([]);
+    expect(await db.packIndex.count()).toBe(0);
+  });
+
+  it('restores a backup of several managers into packs all at once, or leaves everything as it was', async () => {
+    const db = freshDb();
+    const team = [...makeRecords(ANNA, 2), ...makeRecords(BORIS, 3), ...makeRecords(CAROL, 2), ...makeRecords({ id: 'owner-dina-0004', name: '' }, 1)];
+    await store.mergeRecords(db, makeRecords(BORIS, 5, 100));
+    expect(await store.replaceAll(db, team, { me: 'lead-browser' })).toEqual({ ok: true, value: 8 });
+    expect(await db.rejections.count()).toBe(0);
+    expect(await everyRecord(db)).toEqual([...team].sort((a, b) => a.id.localeCompare(b.id)));
+    await expectConsistentPacks(db);
+    const broken = [...makeRecords(CAROL, 2, 50), { ...makeRecord(BORIS, 60), extra: () => 'not cloneable' } as unknown as Rejection];
+    expect(await store.replaceAll(db, broken, { me: 'lead-browser' })).toMatchObject({ ok: false, problem: { code: 'storage' } });
+    expect(await everyRecord(db)).toEqual([...team].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await store.deleteAll(db)).toBe(8);
+  });
+
+  it('logs what a pack write or delete touched, so the statistics cache stays exact', async () => {
+    const db = freshDb();
+    const cache = new StatsCache(db, { persistIdleMs: 60_000, rebuildShare: 1 });
+    await db.rejections.bulkAdd(makeRecords(ANNA, 50));
+    await expectExact(db, await cache.current());
+    await store.mergeRecords(db, makeRecords(BORIS, 700));
+    const entry = (await db.statsLog.toArray()).at(-1)!;
+    expect(entry.ids).toHaveLength(700);
+    expect(entry.packs).toHaveLength(await db.packs.count());
+    await expectExact(db, await cache.current());
+    await store.mergeRecords(db, [...edited(makeRecords(BORIS, 700).filter((_, i) => i % 3 === 0), 'новее'), ...makeRecords(BORIS, 40, 700)]);
+    await expectExact(db, await cache.current());
+    const boris = (await everyRecord(db)).find((r) => r.owner.id === BORIS.id)!;
+    await editAnswer(db, { id: boris.id, answer: answer({ reasonId: 'competitor', competitor: 'Климат-Про', comment: 'Ушли к ним: монтаж в тот же день' }) }, { catalog: DEFAULT_CATALOG, rules: defaultSettings(ANNA.id).comments, now: T0 + 1 });
+    await expectExact(db, await cache.current());
+    await store.removeOwner(db, BORIS.id);
+    const logged = (await db.statsLog.toArray()).at(-1)!;
+    expect([...logged.ids].sort()).toEqual(makeRecords(BORIS, 740).map((r) => r.id).sort()); // read before the delete
+    expect(logged.packs).toEqual([]);
+    await expectExact(db, await cache.current());
+    expect((await cache.current()).live).toBe(50);
+    // Nothing of the above needed a rebuild: the log said exactly what changed.
+    expect(cache.events.filter((e) => e.kind === 'rebuilt')).toHaveLength(1); // the first, empty load
+    cache.dispose();
+  });
+});

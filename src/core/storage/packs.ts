@@ -1,0 +1,302 @@
+/**
+ * Imported managers' records, kept in packs (schema v2). IndexedDB's cost here is per request,
+ * not per byte: 100,000 one-record puts take ~10 s in Chromium on this machine, a few hundred
+ * rows holding the same records a fraction of that. So a merge writes another manager's records
+ * as packs — up to PACK_MAX records of one owner, consecutive in id order — while this browser's
+ * own records (capture, dedupe, pending, the panel) stay one row each in `rejections`.
+ *
+ * Two stores, always written together, in the same transaction:
+ * - `packs`: { key, records } — the records, sorted by id;
+ * - `packIndex`: { key, owner, lo, ids, updatedAt, pending, named } — what a pack holds, small
+ *   enough (ids and times only) for a merge to read every row in one request and know, without
+ *   reading a record, which ids are here, whose they are and how new.
+ *
+ * A record id lives in exactly one place: `rejections` or one pack. Records imported under
+ * schema v1 are rows of `rejections`; a merge updates them there, so they never move.
+ *
+ * The change log (change-log.ts) watches `packIndex`: a pack written logs every id it holds, a
+ * pack deleted every id it held, so the statistics cache stays exact without knowing of packs.
+ * A merge keeps the index in memory between files (PackDirectory), checked against the log.
+ */
+import { z } from 'zod';
+import { RejectionSchema, type Rejection } from '../rejection';
+import type { WhyLostDB } from './db';
+
+/** Records per pack when packs are cut; a pack is re-cut when it grows past PACK_MAX. */
+export const PACK_SIZE = 250;
+export const PACK_MAX = 2 * PACK_SIZE;
+
+export const PackRowSchema = z.object({ key: z.string().min(1), records: z.array(RejectionSchema) });
+export type PackRow = z.infer<typeof PackRowSchema>;
+
+export const PackIndexRowSchema = z.object({
+  key: z.string().min(1),
+  /** The owner id of every record in the pack. */
+  owner: z.string().min(1),
+  /** The smallest id: a new record of this owner goes to the pack with the greatest `lo` not above it. */
+  lo: z.string(),
+  /** The pack's record ids, sorted, and each one's updatedAt at the same position. */
+  ids: z.array(z.string()),
+  updatedAt: z.array(z.number()),
+  /** How many of its records are pending. */
+  pending: z.number().int().min(0),
+  /** The record with the largest id whose owner has a name, and that name (the owners list shows it). */
+  named: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type PackIndexRow = z.infer<typeof PackIndexRowSchema>;
+
+/** Where a packed record is: its pack's index row and its position there. */
+export interface PackedAt {
+  row: PackIndexRow;
+  at: number;
+}
+
+const byId = (a: Rejection, b: Rejection) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function newKey(owner: string): string {
+  return `${owner}\u0000${crypto.randomUUID()}`;
+}
+
+/** The index row describing `records` (sorted by id, all of `owner`). */
+export function indexRow(key: string, owner: string, records: readonly Rejection[]): PackIndexRow {
+  let pending = 0;
+  let named: PackIndexRow['named'] = null;
+  for (const r of records) {
+    if (r.status === 'pending') pending++;
+    if (r.owner.name !== '') named = { id: r.id, name: r.owner.name };
+  }
+  return { key, owner, lo: records[0]?.id ?? '', ids: records.map((r) => r.id), updatedAt: records.map((r) => r.updatedAt), pending, named };
+}
+
+/** Every pack's index row (one request). */
+export function readIndex(db: WhyLostDB): Promise<PackIndexRow[]> {
+  return db.packIndex.toArray();
+}
+
+/** The pack index in memory: every row, and where each packed id is. */
+export class PackDirectory {
+  readonly rows = new Map<string, PackIndexRow>();
+  private readonly at = new Map<string, PackedAt>();
+
+  constructor(rows: Iterable<PackIndexRow> = []) {
+    for (const row of rows) this.set(row);
+  }
+
+  /** Adds or replaces a row (a pack written). */
+  set(row: PackIndexRow): void {
+    this.delete(row.key);
+    this.rows.set(row.key, row);
+    row.ids.forEach((id, at) => this.at.set(id, { row, at }));
+  }
+
+  delete(key: string): void {
+    const old = this.rows.get(key);
+    if (!old) return;
+    this.rows.delete(key);
+    for (const id of old.ids) if (this.at.get(id)?.row === old) this.at.delete(id);
+  }
+
+  find(id: string): PackedAt | undefined {
+    return this.at.get(id);
+  }
+
+  /** One owner's rows, by `lo`. */
+  ownerRows(owner: string): PackIndexRow[] {
+    return [...this.rows.values()].filter((r) => r.owner === owner).sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  }
+}
+
+/**
+ * The directory last read or written through a database object, with the change-log position
+ * it matches: every pack write logs (change-log.ts) and log sequence numbers only grow, so an
+ * unchanged last position means an unchanged index. An empty log proves nothing (the cache trims
+ * it): the index is read again. Saves a merge reading 100,000 ids per file.
+ */
+const directories = new WeakMap<WhyLostDB, { seq: number; directory: PackDirectory }>();
+
+async function logPosition(db: WhyLostDB): Promise<number | null> {
+  return (await db.statsLog.orderBy('seq').last())?.seq ?? null;
+}
+
+/** The pack directory, from memory when nothing was written since. In a transaction on recordStores. */
+export async function packDirectory(db: WhyLostDB): Promise<PackDirectory> {
+  const seq = await logPosition(db);
+  const kept = directories.get(db);
+  if (seq !== null && kept?.seq === seq) return kept.directory;
+  const directory = new PackDirectory(await readIndex(db));
+  if (seq !== null) directories.set(db, { seq, directory });
+  else directories.delete(db);
+  return directory;
+}
+
+/**
+ * The log position after this transaction's writes, read inside it; once the transaction has
+ * committed, `rememberDirectory` keeps the directory (updated by putPacked) at that position.
+ * Never before the commit: an aborted write must not leave a directory that names its packs.
+ */
+export function directoryPosition(db: WhyLostDB): Promise<number | null> {
+  return logPosition(db);
+}
+
+export function rememberDirectory(db: WhyLostDB, seq: number | null, directory: PackDirectory): void {
+  if (seq !== null) directories.set(db, { seq, directory });
+}
+
+/** Where each of `ids` sits in a pack, for those that do (one pass over the rows; no cache). */
+export function locate(rows: readonly PackIndexRow[], ids: Iterable<string>): Map<string, PackedAt> {
+  const wanted = new Set(ids);
+  const found = new Map<string, PackedAt>();
+  if (wanted.size === 0) return found;
+  for (const row of rows) {
+    const list = row.ids;
+    for (let at = 0; at < list.length; at++) if (wanted.has(list[at]!)) found.set(list[at]!, { row, at });
+  }
+  return found;
+}
+
+/** The packed records with these ids (absent ones are left out). */
+export async function packedRecords(db: WhyLostDB, ids: readonly string[], directory?: PackDirectory): Promise<Map<string, Rejection>> {
+  const out = new Map<string, Rejection>();
+  if (ids.length === 0) return out;
+  const dir = directory ?? (await packDirectory(db));
+  const wanted = new Set(ids.filter((id) => dir.find(id)));
+  const keys = [...new Set([...wanted].map((id) => dir.find(id)!.row.key))];
+  const packs = await db.packs.bulkGet(keys);
+  for (const pack of packs) for (const r of pack?.records ?? []) if (wanted.has(r.id)) out.set(r.id, r);
+  return out;
+}
+
+/** Records by id from both stores, in the order asked; undefined where there is none. In a transaction on recordStores. */
+export async function recordsById(db: WhyLostDB, ids: readonly string[]): Promise<(Rejection | undefined)[]> {
+  const local = await db.rejections.bulkGet(ids as string[]);
+  const missing = ids.filter((_, i) => !local[i]);
+  if (missing.length === 0) return local;
+  const packed = await packedRecords(db, missing);
+  return local.map((r, i) => r ?? packed.get(ids[i]!));
+}
+
+/** Cuts sorted records of one owner into packs of PACK_SIZE; the first keeps `key` if given. */
+function cut(owner: string, records: readonly Rejection[], key?: string): { pack: PackRow; index: PackIndexRow }[] {
+  const out: { pack: PackRow; index: PackIndexRow }[] = [];
+  const parts = Math.max(1, Math.ceil(records.length / PACK_SIZE));
+  const size = Math.ceil(records.length / parts);
+  for (let p = 0; p < parts; p++) {
+    const part = records.slice(p * size, (p + 1) * size);
+    const k = p === 0 && key ? key : newKey(owner);
+    out.push({ pack: { key: k, records: part }, index: indexRow(k, owner, part) });
+  }
+  return out;
+}
+
+/**
+ * Writes records of one owner into that owner's packs: a record already in a pack replaces it
+ * there, a new one joins the pack covering its place in id order. Call inside a transaction on
+ * recordStores; `directory` (the current index) is updated with the rows written.
+ */
+export async function putPacked(db: WhyLostDB, owner: string, records: readonly Rejection[], directory: PackDirectory): Promise<void> {
+  if (records.length === 0) return;
+  const sorted = [...records].sort(byId);
+  const mine = directory.ownerRows(owner);
+  if (mine.length === 0) {
+    await write(db, cut(owner, sorted), directory);
+    return;
+  }
+  // Which pack each record goes to: where it is, or the last pack whose lo is not above it.
+  const target = new Map<string, Rejection[]>();
+  let p = 0;
+  for (const r of sorted) {
+    let key = directory.find(r.id)?.row.key;
+    if (!key) {
+      while (p + 1 < mine.length && mine[p + 1]!.lo <= r.id) p++;
+      key = mine[p]!.key;
+    }
+    const list = target.get(key) ?? [];
+    list.push(r);
+    target.set(key, list);
+  }
+  const keys = [...target.keys()];
+  const packs = await db.packs.bulkGet(keys);
+  const out: { pack: PackRow; index: PackIndexRow }[] = [];
+  keys.forEach((key, i) => {
+    const byKey = new Map((packs[i]?.records ?? []).map((r) => [r.id, r]));
+    for (const r of target.get(key)!) byKey.set(r.id, r);
+    const merged = [...byKey.values()].sort(byId);
+    out.push(...(merged.length > PACK_MAX ? cut(owner, merged, key) : [{ pack: { key, records: merged }, index: indexRow(key, owner, merged) }]));
+  });
+  await write(db, out, directory);
+}
+
+async function write(db: WhyLostDB, parts: readonly { pack: PackRow; index: PackIndexRow }[], directory: PackDirectory): Promise<void> {
+  // The directory is about to describe writes not yet committed: no longer the one to trust.
+  directories.delete(db);
+  await db.packs.bulkPut(parts.map((p) => p.pack));
+  await db.packIndex.bulkPut(parts.map((p) => p.index));
+  for (const p of parts) directory.set(p.index);
+}
+
+/** Replaces one packed record (an edit); false if no pack holds its id. In a transaction on recordStores. */
+export async function replacePacked(db: WhyLostDB, record: Rejection): Promise<boolean> {
+  const directory = await packDirectory(db);
+  const where = directory.find(record.id);
+  if (!where) return false;
+  await putPacked(db, where.row.owner, [record], directory);
+  return true;
+}
+
+/** Removes every pack of one owner; returns how many records they held. */
+export async function removePacked(db: WhyLostDB, owner: string): Promise<number> {
+  const rows = await db.packIndex.where('owner').equals(owner).toArray();
+  const keys = rows.map((r) => r.key);
+  await db.packIndex.bulkDelete(keys);
+  await db.packs.bulkDelete(keys);
+  return rows.reduce((n, r) => n + r.ids.length, 0);
+}
+
+/** How many records the packs hold. */
+export async function packedCount(db: WhyLostDB): Promise<number> {
+  let n = 0;
+  for (const row of await readIndex(db)) n += row.ids.length;
+  return n;
+}
+
+/**
+ * Visits the packed records, a few packs at a time, in pack key order (grouped by owner),
+ * starting after the pack `afterKey`. `visit` gets the records and the last pack's key;
+ * returning false stops.
+ */
+export async function scanPacks(
+  db: WhyLostDB,
+  afterKey: string | null,
+  perPage: number,
+  visit: (records: Rejection[], lastKey: string, more: boolean) => boolean | void,
+): Promise<void> {
+  const packsPerRead = Math.max(1, Math.floor(perPage / PACK_SIZE));
+  let last = afterKey;
+  for (;;) {
+    const rows = await (last === null ? db.packs.orderBy(':id') : db.packs.where(':id').above(last)).limit(packsPerRead).toArray();
+    if (rows.length === 0) return;
+    last = rows.at(-1)!.key;
+    const more = rows.length === packsPerRead;
+    if (visit(rows.flatMap((r) => r.records), last, more) === false) return;
+    if (!more) return;
+  }
+}
+
+/**
+ * The stores a record may be in (and the log the pack directory is checked against): a
+ * transaction that reads or edits records by id takes them all. Pass Dexie an `async` scope
+ * function: a plain one returning these functions' promises lets the transaction commit early.
+ */
+export function recordStores(db: WhyLostDB) {
+  return [db.rejections, db.packs, db.packIndex, db.statsLog];
+}
+
+/** A record by id: a row of `rejections`, or in a pack. */
+export async function findRecord(db: WhyLostDB, id: string): Promise<Rejection | undefined> {
+  return (await recordsById(db, [id]))[0];
+}
+
+/** Writes an edited record back where it is: its pack, or else a row of `rejections`. In a transaction on recordStores. */
+export async function saveRecord(db: WhyLostDB, record: Rejection): Promise<void> {
+  if ((await db.rejections.get(record.id)) || !(await replacePacked(db, record))) await db.rejections.put(record);
+}
