@@ -11,8 +11,7 @@ import { RejectionSchema } from '../../src/core/rejection';
 import { SCHEMA_VERSIONS } from '../../src/core/storage/db';
 import { launchWithExtension } from '../support/browser';
 import { storedRecords } from '../support/drive';
-import { buildOldDatabase, DB_FIXTURES, idbVersion, readDbFixture } from '../support/old-db';
-import { stopServiceWorker } from '../support/service-worker';
+import { DB_FIXTURES, idbVersion, installOldDatabase, readDbFixture } from '../support/old-db';
 import { describeBackground } from '../support/diagnose';
 import { stepper } from '../support/steps';
 
@@ -30,10 +29,9 @@ describe.each(FILES)('database fixture %s', (file) => {
     const browser = await step('launch', () => launchWithExtension());
     let dash: Page | undefined;
     try {
-      await step('stop the worker', () => stopServiceWorker(browser));
       // Its version as built (Dexie keeps version × 10): read then, not after — the worker may
       // wake and upgrade it the moment it is closed, which is what the next steps wait for anyway.
-      expect(await step('build the old database', () => buildOldDatabase(browser, fx))).toBe(fx.version * 10);
+      expect(await step('stop the worker, build the old database', () => installOldDatabase(browser, fx), 40_000)).toBe(fx.version * 10);
 
       // The dashboard wakes the worker, which opens (and upgrades) the database.
       dash = await step('open the dashboard', () => browser.openExtensionPage('dashboard.html'));

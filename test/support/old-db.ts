@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
+import { stopServiceWorker } from './service-worker';
 
 export const DB_FIXTURES = resolve(import.meta.dirname, '../fixtures/db');
 
@@ -49,6 +50,23 @@ export async function buildOldDatabase(browser: ExtensionBrowser, fx: DbFixture,
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Stops the worker and builds the fixture's database in its place, again if need be: a worker
+ * stopped in its first seconds can come back by itself (Chromium restarts it for events still
+ * due, such as the install), open today's database between the delete and the build, and the
+ * "old" database is then today's. Returns the version as built, which the caller checks.
+ */
+export async function installOldDatabase(browser: ExtensionBrowser, fx: DbFixture, name = 'whylost'): Promise<number> {
+  let built = 0;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await stopServiceWorker(browser);
+    built = await buildOldDatabase(browser, fx, name);
+    if (built === fx.version * 10) return built;
+    console.warn(`[old-db] attempt ${attempt}: the worker opened the database during the build (version ${built}); again`);
+  }
+  return built;
 }
 
 export async function idbVersion(browser: ExtensionBrowser, name = 'whylost'): Promise<number> {
