@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { within } from './steps';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -95,10 +96,7 @@ export async function launchWithExtension(
     },
     async close({ keepProfile = false } = {}) {
       // A browser that does not close must not hang the test that ends with it: say so and go on.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), 15_000)));
-      const how = await Promise.race([context.close().then(() => 'closed' as const), slow]);
-      clearTimeout(timer);
+      const how = await within(15_000, context.close().then(() => 'closed' as const), 'slow' as const);
       if (how === 'slow') console.warn(`[browser] Chromium did not close within 15 s (profile ${profileDir}); going on`);
       if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true });
     },

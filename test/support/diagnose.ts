@@ -5,9 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
+import { within } from './steps';
 
-const within = <T>(ms: number, work: Promise<T>, late: string): Promise<T | string> =>
-  Promise.race([work, new Promise<string>((resolve) => setTimeout(() => resolve(late), ms))]);
 
 export async function describeBackground(browser: ExtensionBrowser, page?: Page): Promise<string> {
   const lines: string[] = [];
