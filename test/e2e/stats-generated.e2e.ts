@@ -31,9 +31,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// Once (in a full run, not reproduced since) the dashboard stopped getting answers until the
-// service worker was restarted. Should it happen again, say what the page showed and what the
-// background's statistics cache last did, instead of only "timed out".
+// When a test here fails, say what the dashboard showed and what the background's statistics
+// cache last did, not only "timed out" (this is how the install-id race was found: the page
+// showed "nothing matches" for "mine" while the cache answered every request).
 afterEach(async (ctx) => {
   if (ctx.task.result?.state !== 'fail' || !dash) return;
   console.error(`[stats-generated] ${await describeBackground(browser, dash)}`);

@@ -53,10 +53,10 @@ export async function buildOldDatabase(browser: ExtensionBrowser, fx: DbFixture,
 }
 
 /**
- * Stops the worker and builds the fixture's database in its place, again if need be: a worker
- * stopped in its first seconds can come back by itself (Chromium restarts it for events still
- * due, such as the install), open today's database between the delete and the build, and the
- * "old" database is then today's. Returns the version as built, which the caller checks.
+ * Stops the worker and builds the fixture's database in its place, again if need be: once in CI
+ * a worker stopped in its first second came back by itself (why is not pinned down — events still
+ * due after the install are a guess), opened today's database between the delete and the build,
+ * and the "old" database was then today's. Returns the version as built, which the caller checks.
  */
 export async function installOldDatabase(browser: ExtensionBrowser, fx: DbFixture, name = 'whylost'): Promise<number> {
   let built = 0;

@@ -3,8 +3,8 @@
  * the background idles: its memory is gone, the next message starts it again. Run from a document
  * of the extension's origin, whose session reaches the extension's worker; resolves once it has
  * stopped. That document is the manifest, which runs no extension code: a page like the popup
- * would reconnect to the worker the moment it stopped, restarting it while the session still
- * watches it — and a worker started then could stay deaf to the next messages.
+ * would send its own requests around the stop (waking the worker again) and load the code the
+ * popup and dashboard share, so a "cold" measurement after it was partly warm.
  */
 import type { ExtensionBrowser } from './browser';
 
