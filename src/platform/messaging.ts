@@ -2,27 +2,28 @@
  * The typed message channel (@webext-core/messaging) with zod on both ends:
  * `serve` parses every request where it arrives; `call` parses every response.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Browser } from 'wxt/browser';
 import {
   describeZodError,
   failure,
   PROTOCOL,
   type MessageName,
-  type ProtocolMap,
   type RequestOf,
   type ResponseOf,
   type ValueOf,
 } from '../core/protocol';
-
-const messaging = defineExtensionMessaging<ProtocolMap>();
+import { messaging } from './early';
 
 export type Sender = Browser.runtime.MessageSender;
 
-export async function call<K extends MessageName>(name: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+/**
+ * Sends `name` and validates the answer. `sent`: the raw answer to this question already asked
+ * from the page's first lines (early.ts), validated here instead of asking again.
+ */
+export async function call<K extends MessageName>(name: K, data: RequestOf<K>, sent?: Promise<unknown>): Promise<ResponseOf<K>> {
   let raw: unknown;
   try {
-    raw = await messaging.sendMessage(name, data as never);
+    raw = await (sent ?? messaging.sendMessage(name, data as never));
   } catch (error) {
     return failure('storage', error instanceof Error ? error.message : String(error)) as ResponseOf<K>;
   }
@@ -34,8 +35,8 @@ export async function call<K extends MessageName>(name: K, data: RequestOf<K>): 
 }
 
 /** Like `call`, but throws on failure: for extension pages where an error boundary shows it. */
-export async function request<K extends MessageName>(name: K, data: RequestOf<K>): Promise<ValueOf<K>> {
-  const res = await call(name, data);
+export async function request<K extends MessageName>(name: K, data: RequestOf<K>, sent?: Promise<unknown>): Promise<ValueOf<K>> {
+  const res = await call(name, data, sent);
   if (!res.ok) throw new Error(res.error.message);
   return (res as { value: ValueOf<K> }).value;
 }

@@ -9,12 +9,13 @@ import { useEffect } from 'react';
 import { DashboardStatsSchema } from '../../core/protocol';
 import { keepAnswer, lastAnswer } from '../../platform/last-answers';
 import { dbRevisionItem, watchConfig } from '../../platform/stored';
+import { takeEarly } from '../../platform/early';
 import { request } from '../../platform/messaging';
 import { useFilter } from './filter-store';
+import { OPENING as opening } from './ask-early';
 import { currentQuery, useStats } from './stats-store';
 
-/** The opening view's key, and its kept figures read from the moment the page's script runs. */
-const opening = `dashboard:${JSON.stringify(currentQuery())}`;
+/** The opening view's kept figures, read from the moment the page's script runs. */
 const openingKept = lastAnswer(opening, DashboardStatsSchema).catch(() => null);
 
 export function useStatsSync(): void {
@@ -35,8 +36,10 @@ export function useStatsSync(): void {
       if (!force && key === asked) return;
       asked = key;
       const mine = ++generation;
-      const rev = dbRevisionItem.getValue();
-      request('dashboardStats', query).then(
+      // The opening view was asked from the page's first lines (ask-early.ts): its answer is taken.
+      const early = takeEarly(`dashboard:${key}`, 'dashboardStats');
+      const rev = early?.revision ?? dbRevisionItem.getValue();
+      request('dashboardStats', query, early?.answer).then(
         (value) => {
           // The benchmark splits the first render with this mark.
           if (!performance.getEntriesByName('wl-stats-answer').length) performance.mark('wl-stats-answer');

@@ -11,8 +11,10 @@ import { PopupStatsSchema, type PopupStats } from '../../core/protocol';
 import { keepAnswer, lastAnswer } from '../../platform/last-answers';
 import { loadPageConfig, startedEarly, type Loaded, type PageConfig } from '../../platform/live';
 import { dbRevisionItem, healthItem, loadHealth, watchConfig } from '../../platform/stored';
+import { takeEarly } from '../../platform/early';
 import { request } from '../../platform/messaging';
 import { PendingList } from '../pending/PendingList';
+import { OPENING_PERIOD, popupKey } from './ask-early';
 import { fmtCount, fmtShare, reasonName } from '../dashboard/format';
 import { Welcome } from './Welcome';
 
@@ -37,10 +39,9 @@ type PopupData = {
 
 /** Settings and the opening period's kept figures are read from the moment the popup's script runs. */
 const loadConfig = startedEarly(loadPageConfig);
-const OPENING_PERIOD: PeriodPreset = '30d';
-let openingKept: Promise<PopupStats | null> | null = lastAnswer(`popup:${OPENING_PERIOD}`, PopupStatsSchema).catch(() => null);
+let openingKept: Promise<PopupStats | null> | null = lastAnswer(popupKey(OPENING_PERIOD), PopupStatsSchema).catch(() => null);
 function keptFor(key: string): Promise<PopupStats | null> {
-  const early = key === `popup:${OPENING_PERIOD}` ? openingKept : null;
+  const early = key === popupKey(OPENING_PERIOD) ? openingKept : null;
   openingKept = null;
   return early ?? lastAnswer(key, PopupStatsSchema);
 }
@@ -55,20 +56,22 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
   useEffect(() => {
     let alive = true;
     let generation = 0;
-    const key = `popup:${period}`;
+    const key = popupKey(period);
     const run = () => {
       const mine = ++generation;
       let live = false;
       const current = () => alive && mine === generation;
       const base = Promise.all([marked('wl-config-answer', loadConfig()), loadHealth()]);
-      const rev = dbRevisionItem.getValue();
+      // The opening period was asked from the page's first lines (ask-early.ts): its answer is taken.
+      const early = takeEarly(key, 'popupStats');
+      const rev = early?.revision ?? dbRevisionItem.getValue();
       void Promise.all([base, keptFor(key)]).then(
         ([[config, health], kept]) => {
           if (kept && current() && !live) setState({ status: 'ready', value: { config, health, stats: kept, live: false } });
         },
         () => undefined,
       );
-      Promise.all([base, marked('wl-stats-answer', request('popupStats', presetRange(period, Date.now()))), rev]).then(
+      Promise.all([base, marked('wl-stats-answer', request('popupStats', presetRange(period, Date.now()), early?.answer)), rev]).then(
         ([[config, health], stats, at]) => {
           if (!current()) return;
           live = true;
