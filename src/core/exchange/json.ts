@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Catalog } from '../catalog';
 import type { Filter } from '../filters';
 import { describeZodError } from '../protocol/common';
+import { bulkParser } from '../fast-parse';
 import { RejectionSchema, type Rejection } from '../rejection';
 import type { Settings } from '../settings';
 import {
@@ -115,12 +116,15 @@ function invalid(error: z.ZodError): ImportProblem {
 
 const WEB_LINK = /^(https?:\/\/|$)/i;
 
+/** RejectionSchema's check, compiled for bulk (core/fast-parse.ts): a file holds thousands of records. */
+const parseRecord = bulkParser(RejectionSchema);
+
 /** Validates each record (stopping at the first bad one, named by its position and id) and refuses repeated ids. */
 export function readRecords(raw: unknown[]): { ok: true; records: Rejection[] } | { ok: false; problem: ImportProblem } {
   const records: Rejection[] = new Array(raw.length);
   const seen = new Map<string, number>();
   for (let i = 0; i < raw.length; i++) {
-    const parsed = RejectionSchema.safeParse(raw[i]);
+    const parsed = parseRecord(raw[i]);
     if (!parsed.success) {
       const id = isDoc(raw[i]) && typeof (raw[i] as { id?: unknown }).id === 'string' ? String((raw[i] as { id: string }).id).slice(0, 80) : '—';
       return refuse(problem('invalid-record', { index: i + 1, id, detail: describeZodError(parsed.error, 2) }));
