@@ -86,13 +86,15 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
   stops.push(serve('exchange.importRecords', async ({ uploadId }) => {
     const upload = uploads.take(uploadId, Date.now());
     if (!upload) return interrupted();
+    // Read while the file is parsed, not after it.
+    const config = Promise.all([loadSettings(), loadCatalog()]);
+    config.catch(() => undefined);
     const read = readExchangeFile(upload.text, ['records']);
     if (!read.ok) return ok(refused(read.problem));
-    const { settings } = await loadSettings();
+    const [{ settings }, { catalog }] = await config;
     const merged = await store.mergeRecords(db, read.file.records, { me: settings.identity.id });
     if (!merged.ok) return ok(refused(merged.problem));
     if (merged.value.added + merged.value.updated > 0) await bg.changed();
-    const { catalog } = await loadCatalog();
     return ok({
       status: 'imported' as const,
       ...merged.value,
