@@ -1,7 +1,7 @@
 /**
  * Keeps the dashboard's statistics current: asks the background again whenever the filter or
- * the dashboard's choices change, after every database write, and when settings or the catalog
- * change. An answer that arrives after a newer question is dropped. The opening view first shows
+ * the dashboard's choices change, after database writes (at most one question out for them),
+ * and when settings or the catalog change. An answer that arrives after a newer question is dropped. The opening view first shows
  * the figures it showed last time when nothing was written since (platform/last-answers.ts): a
  * sleeping background takes a while to start, and the live answer replaces them.
  */
@@ -24,6 +24,9 @@ export function useStatsSync(): void {
     let alive = true;
     let asked = '';
     let answered = false;
+    /** The newest question is unanswered; a write during it asks again once it is answered. */
+    let waiting = false;
+    let writtenMeanwhile = false;
     void openingKept.then(
       (kept) => {
         if (kept && alive && !answered && generation === 1) useStats.getState().setResult({ status: 'ready', value: kept, rev: 0, kept: true });
@@ -39,7 +42,16 @@ export function useStatsSync(): void {
       // The opening view was asked from the page's first lines (ask-early.ts): its answer is taken.
       const early = takeEarly(`dashboard:${key}`, 'dashboardStats');
       const rev = early?.revision ?? dbRevisionItem.getValue();
-      request('dashboardStats', query, early?.answer).then(
+      waiting = true;
+      const settled = () => {
+        if (!alive || mine !== generation) return;
+        waiting = false;
+        if (writtenMeanwhile) {
+          writtenMeanwhile = false;
+          run(true);
+        }
+      };
+      request('dashboardStats', query, early?.answer).finally(settled).then(
         (value) => {
           // The benchmark splits the first render with this mark.
           if (!performance.getEntriesByName('wl-stats-answer').length) performance.mark('wl-stats-answer');
@@ -51,11 +63,19 @@ export function useStatsSync(): void {
           alive && mine === generation && useStats.getState().setResult({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );
     };
+    /**
+     * After a write: ask again, or, while a question is out, once it is answered. An import writes
+     * a file every ~100 ms; asking after each would queue questions faster than they are answered.
+     */
+    const afterWrite = () => {
+      if (waiting) writtenMeanwhile = true;
+      else run(true);
+    };
     run(true);
     const stop = [
       useFilter.subscribe(() => run(false)),
       useStats.subscribe(() => run(false)),
-      dbRevisionItem.watch(() => run(true)),
+      dbRevisionItem.watch(afterWrite),
       watchConfig(() => run(true)),
     ];
     return () => {
