@@ -21,7 +21,7 @@ import { exportText, makeRecords } from '../test/support/exchange-data';
 import { setIdentity } from '../test/support/sharing';
 import { defineBench, type BenchRow } from './kit';
 
-interface MergeBenchOptions {
+export interface MergeBenchOptions {
   files: number;
   records: number;
 }
@@ -36,7 +36,7 @@ const o: MergeBenchOptions = {
   records: Number(process.env.WHYLOST_BENCH_MERGE_RECORDS ?? 5000),
 };
 
-function makeFiles(dir: string, o: MergeBenchOptions, bump: number): string[] {
+export function makeFiles(dir: string, o: MergeBenchOptions, bump: number): string[] {
   return Array.from({ length: o.files }, (_, k) => {
     const owner = { id: `bench-owner-${String(k).padStart(3, '0')}`, name: `Менеджер ${k + 1}` };
     const records = makeRecords(owner, o.records).map((r) => (bump ? { ...r, updatedAt: r.updatedAt + bump, comment: `${r.comment} (правка ${bump})` } : r));
@@ -72,7 +72,7 @@ async function arm(page: Page, expected: number): Promise<void> {
   }, expected);
 }
 
-async function importOnce(page: Page, paths: string[], expectOutcome: (text: string) => boolean): Promise<Sample> {
+export async function importOnce(page: Page, paths: string[], expectOutcome: (text: string) => boolean): Promise<Sample> {
   await arm(page, paths.length);
   await page.locator('[data-testid="wl-import"]').setInputFiles(paths);
   await page.waitForFunction(() => (window as unknown as { __bench: { done: boolean } }).__bench.done, null, { timeout: 600_000, polling: 50 });

@@ -20,7 +20,7 @@ const N = Number(process.env.WHYLOST_BENCH_RECORDS ?? 100_000);
 const WARM = 7;
 const COLD = 5;
 
-interface Render {
+export interface Render {
   /** Navigation start → first commit with figures: kept from last time (nothing written since) or live. */
   ready: number;
   /** Navigation start → first commit with the live figures. */
@@ -29,7 +29,7 @@ interface Render {
   stats: number;
 }
 
-async function readyMs(page: Page): Promise<Render> {
+export async function readyMs(page: Page): Promise<Render> {
   await page.waitForFunction(() => document.documentElement.dataset.wlLive === '1', undefined, { timeout: 60_000 });
   return page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
@@ -37,7 +37,7 @@ async function readyMs(page: Page): Promise<Render> {
   });
 }
 
-async function openTimed(browser: ExtensionBrowser, path: string): Promise<Render> {
+export async function openTimed(browser: ExtensionBrowser, path: string): Promise<Render> {
   const page = await browser.openExtensionPage(path);
   try {
     return await readyMs(page);
