@@ -105,6 +105,31 @@ describe('packs', () => {
     expect(await store.mergeRecords(db, file)).toEqual({ ok: true, value: { added: 0, updated: 0, unchanged: 1400 } });
   });
 
+  it('rewrites a pack whose every record a file replaces without reading it, and reads the others', async () => {
+    const db = freshDb();
+    const all = makeRecords(BORIS, 600);
+    await store.mergeRecords(db, all);
+    const packKeys = (await db.packIndex.toArray()).map((r) => ({ key: r.key, ids: r.ids }));
+    const first = new Set(packKeys[0]!.ids);
+    // Every record of the first pack edited, and one record of the second.
+    const file = [...all.filter((r) => first.has(r.id)), all.find((r) => packKeys[1]!.ids.includes(r.id))!];
+    const newer = edited(file, 'правка');
+    const reads: string[][] = [];
+    const bulkGet = db.packs.bulkGet.bind(db.packs);
+    const spy = vi.spyOn(db.packs, 'bulkGet').mockImplementation((keys) => {
+      reads.push([...(keys as string[])]);
+      return bulkGet(keys as string[]);
+    });
+    expect(await store.mergeRecords(db, newer)).toEqual({ ok: true, value: { added: 0, updated: newer.length, unchanged: 0 } });
+    spy.mockRestore();
+    expect(reads.flat()).toEqual([packKeys[1]!.key]);
+    await expectConsistentPacks(db);
+    const stored = await everyRecord(db);
+    expect(stored).toHaveLength(600);
+    for (const r of newer) expect(stored.find((s) => s.id === r.id)!.comment).toContain('правка');
+    expect(stored.filter((s) => s.comment.includes('правка'))).toHaveLength(newer.length);
+  });
+
   it('refuses a file whose record is packed under another owner, naming that owner, and writes nothing', async () => {
     const db = freshDb();
     await store.mergeRecords(db, makeRecords(BORIS, 10));

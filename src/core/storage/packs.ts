@@ -215,10 +215,19 @@ export async function putPacked(db: WhyLostDB, owner: string, records: readonly 
     target.set(key, list);
   }
   const keys = [...target.keys()];
-  const packs = await db.packs.bulkGet(keys);
+  // A pack whose every record is replaced (a file of newer edits) is not read: its index row,
+  // written with it, says which ids it holds.
+  const replacedWhole = (key: string) => {
+    const row = directory.rows.get(key);
+    if (!row) return false;
+    const incoming = new Set(target.get(key)!.map((r) => r.id));
+    return row.ids.every((id) => incoming.has(id));
+  };
+  const toRead = keys.filter((key) => !replacedWhole(key));
+  const read = new Map((await db.packs.bulkGet(toRead)).map((pack, i) => [toRead[i]!, pack]));
   const out: { pack: PackRow; index: PackIndexRow }[] = [];
-  keys.forEach((key, i) => {
-    const byKey = new Map((packs[i]?.records ?? []).map((r) => [r.id, r]));
+  keys.forEach((key) => {
+    const byKey = new Map((read.get(key)?.records ?? []).map((r) => [r.id, r]));
     for (const r of target.get(key)!) byKey.set(r.id, r);
     const merged = [...byKey.values()].sort(byId);
     out.push(...(merged.length > PACK_MAX ? cut(owner, merged, key) : [{ pack: { key, records: merged }, index: indexRow(key, owner, merged) }]));
