@@ -130,6 +130,11 @@ describe('team sharing', () => {
     ]);
     const merged = await storedRecords(lead);
     expect(merged.map((r) => r.owner.name).sort()).toEqual(['Анна Петрова', 'Анна Петрова', 'Борис Коваленко']);
+    // The figures count what the import brought (by manager).
+    const counted = merged.filter((r) => r.status === 'tagged' && r.reasonId !== null).length;
+    expect(counted).toBeGreaterThan(0);
+    const managerTotal = async () => (await dash.locator('[data-testid="wl-manager-total"]').allTextContents()).reduce((n, t) => n + Number(t), 0);
+    await expect.poll(managerTotal, { timeout: 10_000 }).toBe(counted);
 
     // The same files again: nothing changes.
     const again = await importFiles(dash, [files.anna!.path, files.boris!.path]);
