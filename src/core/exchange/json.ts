@@ -116,15 +116,20 @@ function invalid(error: z.ZodError): ImportProblem {
 
 const WEB_LINK = /^(https?:\/\/|$)/i;
 
-/** RejectionSchema's check, compiled for bulk (core/fast-parse.ts): a file holds thousands of records. */
-const parseRecord = bulkParser(RejectionSchema);
+/**
+ * RejectionSchema's check, compiled for bulk (core/fast-parse.ts): a file holds thousands of
+ * records. Compiled on first use, so a bundle that imports this module for something else (a
+ * content script, a worker woken for a capture) neither carries nor runs it.
+ */
+let parseRecord: ReturnType<typeof bulkParser<typeof RejectionSchema>> | null = null;
 
 /** Validates each record (stopping at the first bad one, named by its position and id) and refuses repeated ids. */
 export function readRecords(raw: unknown[]): { ok: true; records: Rejection[] } | { ok: false; problem: ImportProblem } {
   const records: Rejection[] = new Array(raw.length);
   const seen = new Map<string, number>();
+  const parse = (parseRecord ??= bulkParser(RejectionSchema));
   for (let i = 0; i < raw.length; i++) {
-    const parsed = parseRecord(raw[i]);
+    const parsed = parse(raw[i]);
     if (!parsed.success) {
       const id = isDoc(raw[i]) && typeof (raw[i] as { id?: unknown }).id === 'string' ? String((raw[i] as { id: string }).id).slice(0, 80) : '—';
       return refuse(problem('invalid-record', { index: i + 1, id, detail: describeZodError(parsed.error, 2) }));
