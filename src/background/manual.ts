@@ -5,7 +5,8 @@
  * only, titled in the language setting, and follows settings changes.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { resolveLang, translate } from '../core/i18n';
+import { areaTranslator, resolveLang } from '../core/i18n-core';
+import { manual } from '../core/messages/manual';
 import { MANUAL_COMMAND, MANUAL_MENU_ID, menuPatterns, type ManualTagRequest, type ManualTagResult } from '../core/manual';
 import { sendManualTag } from '../platform/manual-messaging';
 import { loadSettings, settingsItem } from '../platform/stored';
@@ -49,7 +50,8 @@ export function syncMenu(): Promise<void> {
       if (!patterns.length) return;
       const item: MenuProperties = {
         id: MANUAL_MENU_ID,
-        title: translate(lang, 'manual.menu'),
+        // Only this area's texts: the background does not carry the interface's (~190 KB of script).
+        title: areaTranslator(lang, [manual] as const)('manual.menu'),
         contexts: ['page', 'frame', 'selection', 'link', 'editable', 'image'],
         documentUrlPatterns: patterns,
       };
