@@ -5,7 +5,7 @@
 import { DEFAULT_CATALOG, type Catalog } from '../../src/core/catalog';
 import type { Owner } from '../../src/core/exchange/format';
 import { recordsFileParts } from '../../src/core/exchange/json';
-import { scanRecords } from '../../src/core/exchange/store';
+import { scanRecords } from '../../src/core/storage/packs';
 import type { WhyLostDB } from '../../src/core/storage/db';
 import { leadKeyOf, type Rejection } from '../../src/core/rejection';
 import { T0 } from './records';

@@ -4,7 +4,7 @@
  */
 import { seenCollector } from '../../core/seen';
 import type { WhyLostDB } from '../../core/storage/db';
-import { recordStores, scanPacks } from '../../core/storage/packs';
+import { recordStores, scanRecords } from '../../core/storage/packs';
 import { guard } from '../../core/storage/repository';
 import { serve } from '../../platform/messaging';
 import { loadInstallId } from '../../platform/stored';
@@ -13,12 +13,9 @@ export function registerOptionsHandlers(db: WhyLostDB): void {
   serve('installId', () => guard(async () => ({ ok: true, value: await loadInstallId() })));
   serve('seenPipelines', () =>
     guard(async () => {
-      // A cursor, not toArray(), and packs a few at a time: 100,000 records never sit in memory at once.
+      // A page at a time: 100,000 records never sit in memory at once.
       const seen = seenCollector();
-      await db.transaction('r', recordStores(db), async () => {
-        await db.rejections.each((r) => seen.add(r));
-        await scanPacks(db, null, 5000, (records) => records.forEach((r) => seen.add(r)));
-      });
+      await db.transaction('r', recordStores(db), async () => scanRecords(db, null, (page) => page.forEach((r) => seen.add(r))));
       return { ok: true, value: seen.result() };
     }),
   );

@@ -11,13 +11,22 @@ import type { Catalog } from '../catalog';
 import { matchesFilter, type Filter } from '../filters';
 import type { Rejection } from '../rejection';
 import type { WhyLostDB } from '../storage/db';
-import { directoryPosition, packDirectory, PackDirectory, packedCount, packedRecords, putPacked, recordStores, rememberDirectory, removePacked, scanPacks } from '../storage/packs';
+import {
+  directoryPosition,
+  packDirectory,
+  PackDirectory,
+  packedCount,
+  packedRecords,
+  putPacked,
+  recordStores,
+  rememberDirectory,
+  removePacked,
+  scanRecords,
+} from '../storage/packs';
 import { planMerge, type MergeCounts, type MergeLocal } from './merge';
 import { problem, type ImportProblem } from './problems';
 
 export type StoreResult<T> = { ok: true; value: T } | { ok: false; problem: ImportProblem };
-
-const SCAN_PAGE = 2000;
 
 function storageProblem(error: unknown): ImportProblem {
   const name = (error as { name?: string } | null)?.name ?? '';
@@ -108,32 +117,6 @@ export async function mergeRecords(db: WhyLostDB, incoming: readonly Rejection[]
   } catch (error) {
     return { ok: false, problem: storageProblem(error) };
   }
-}
-
-/** An export cursor: the rows of `rejections` are done, the packs follow (after the pack key appended). */
-export const PACKS_CURSOR = 'packs:';
-
-/**
- * Visits every record, about SCAN_PAGE at a time: the rows of `rejections` in id order, then
- * the packs (each in id order, grouped by owner). Starts after the cursor `after` (a record id,
- * or PACKS_CURSOR + a pack key); `visit` gets each page with the cursor that continues after
- * it (null at the end) and stops the scan by returning false.
- */
-export async function scanRecords(
-  db: WhyLostDB,
-  after: string | null,
-  visit: (page: Rejection[], next: string | null) => boolean | void,
-): Promise<void> {
-  let last = after;
-  while (last === null || !last.startsWith(PACKS_CURSOR)) {
-    const page = await (last === null ? db.rejections.orderBy(':id') : db.rejections.where(':id').above(last)).limit(SCAN_PAGE).toArray();
-    const next = page.length === SCAN_PAGE ? page.at(-1)!.id : (await db.packs.count()) > 0 ? PACKS_CURSOR : null;
-    if (page.length && visit(page, next) === false) return;
-    if (next === null) return;
-    last = next;
-  }
-  const afterKey = last.slice(PACKS_CURSOR.length) || null;
-  await scanPacks(db, afterKey, SCAN_PAGE, (records, lastKey, more) => visit(records, more ? PACKS_CURSOR + lastKey : null));
 }
 
 export interface ExportPage {

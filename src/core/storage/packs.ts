@@ -142,18 +142,6 @@ export function rememberDirectory(db: WhyLostDB, seq: number | null, directory: 
   if (seq !== null) directories.set(db, { seq, directory });
 }
 
-/** Where each of `ids` sits in a pack, for those that do (one pass over the rows; no cache). */
-export function locate(rows: readonly PackIndexRow[], ids: Iterable<string>): Map<string, PackedAt> {
-  const wanted = new Set(ids);
-  const found = new Map<string, PackedAt>();
-  if (wanted.size === 0) return found;
-  for (const row of rows) {
-    const list = row.ids;
-    for (let at = 0; at < list.length; at++) if (wanted.has(list[at]!)) found.set(list[at]!, { row, at });
-  }
-  return found;
-}
-
 /** The packed records with these ids (absent ones are left out). */
 export async function packedRecords(db: WhyLostDB, ids: readonly string[], directory?: PackDirectory): Promise<Map<string, Rejection>> {
   const out = new Map<string, Rejection>();
@@ -289,6 +277,36 @@ export async function scanPacks(
     if (visit(rows.flatMap((r) => r.records), last, more) === false) return;
     if (!more) return;
   }
+}
+
+/** Records per page of scanRecords, unless the caller says otherwise. */
+const SCAN_PAGE = 2000;
+
+/** An export cursor: the rows of `rejections` are done, the packs follow (after the pack key appended). */
+export const PACKS_CURSOR = 'packs:';
+
+/**
+ * Visits every record, about `pageSize` at a time: the rows of `rejections` in id order, then
+ * the packs (each in id order, grouped by owner). Starts after the cursor `after` (a record id,
+ * or PACKS_CURSOR + a pack key); `visit` gets each page with the cursor that continues after
+ * it (null at the end) and stops the scan by returning false.
+ */
+export async function scanRecords(
+  db: WhyLostDB,
+  after: string | null,
+  visit: (page: Rejection[], next: string | null) => boolean | void,
+  pageSize = SCAN_PAGE,
+): Promise<void> {
+  let last = after;
+  while (last === null || !last.startsWith(PACKS_CURSOR)) {
+    const page = await (last === null ? db.rejections.orderBy(':id') : db.rejections.where(':id').above(last)).limit(pageSize).toArray();
+    const next = page.length === pageSize ? page.at(-1)!.id : (await db.packs.count()) > 0 ? PACKS_CURSOR : null;
+    if (page.length && visit(page, next) === false) return;
+    if (next === null) return;
+    last = next;
+  }
+  const afterKey = last.slice(PACKS_CURSOR.length) || null;
+  await scanPacks(db, afterKey, pageSize, (records, lastKey, more) => visit(records, more ? PACKS_CURSOR + lastKey : null));
 }
 
 /**

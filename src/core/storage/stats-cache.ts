@@ -20,9 +20,8 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { ALL_CHANGED, LOGGED_TABLE, PACK_INDEX_TABLE } from './change-log';
 import type { WhyLostDB } from './db';
-import { packedCount, scanPacks } from './packs';
+import { packedCount, recordStores, scanRecords } from './packs';
 import { compacted, emptyTable, fillText, fromSnapshot, remove, toSnapshot, upsert, type StatsTable } from '../stats-table';
-import type { Rejection } from '../rejection';
 
 export const SNAPSHOT_KEY = 'table';
 export const TEXT_KEY = 'text';
@@ -158,8 +157,8 @@ export class StatsCache {
 
   private async catchUp(): Promise<void> {
     const started = performance.now();
-    const { statsLog, rejections, packs } = this.db;
-    const done = await this.db.transaction('r', [statsLog, rejections, packs], async () => {
+    const { rejections, packs } = this.db;
+    const done = await this.db.transaction('r', recordStores(this.db), async () => {
       const table = this.table!;
       // Past this many changes a rebuild is cheaper than re-reading them one by one.
       const limit = Math.max(this.options.chunk, Math.floor(table.live * this.options.rebuildShare));
@@ -202,23 +201,17 @@ export class StatsCache {
 
   private async rebuild(): Promise<void> {
     const started = performance.now();
-    const { chunk } = this.options;
-    const { statsLog, rejections, packs, packIndex } = this.db;
-    await this.db.transaction('r', [statsLog, rejections, packs, packIndex], async () => {
+    await this.db.transaction('r', recordStores(this.db), async () => {
       const last = await this.db.statsLog.orderBy('seq').last();
       const table = emptyTable(Math.max(1024, (await this.db.rejections.count()) + (await packedCount(this.db))));
-      let after: string | null = null;
-      for (;;) {
-        const batch: Rejection[] = await (after === null
-          ? this.db.rejections.orderBy('id').limit(chunk).toArray()
-          : this.db.rejections.where('id').above(after).limit(chunk).toArray());
-        for (const r of batch) upsert(table, r);
-        if (batch.length < chunk) break;
-        after = batch.at(-1)!.id;
-      }
-      await scanPacks(this.db, null, chunk, (records) => {
-        for (const r of records) upsert(table, r);
-      });
+      await scanRecords(
+        this.db,
+        null,
+        (records) => {
+          for (const r of records) upsert(table, r);
+        },
+        this.options.chunk,
+      );
       this.table = table;
       this.textBase = null;
       this.appliedSeq = last?.seq ?? 0;
