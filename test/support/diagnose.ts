@@ -7,7 +7,6 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 import { within } from './steps';
 
-
 export async function describeBackground(browser: ExtensionBrowser, page?: Page): Promise<string> {
   const lines: string[] = [];
   if (page) {

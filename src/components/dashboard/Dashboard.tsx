@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { loadPageConfig, startedEarly, useLive } from '../../platform/live';
+import { markFigures } from '../render-marks';
 import { DASHBOARD_SECTIONS } from './sections';
 import { useStats } from './stats-store';
 import { useStatsSync } from './use-stats-sync';
@@ -16,16 +17,8 @@ import { useStatsSync } from './use-stats-sync';
 function useRenderMarks(rev: number | null, live: boolean): void {
   useEffect(() => {
     if (rev === null) return;
-    const root = document.documentElement;
-    if (!root.dataset.wlReady) {
-      root.dataset.wlReady = '1';
-      performance.mark('wl-ready');
-    }
-    if (live && !root.dataset.wlLive) {
-      root.dataset.wlLive = '1';
-      performance.mark('wl-live');
-    }
-    root.dataset.wlRev = String(rev);
+    markFigures(live);
+    document.documentElement.dataset.wlRev = String(rev);
   }, [rev, live]);
 }
 

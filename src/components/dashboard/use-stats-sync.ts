@@ -1,9 +1,10 @@
 /**
  * Keeps the dashboard's statistics current: asks the background again whenever the filter or
  * the dashboard's choices change, after database writes (at most one question out for them),
- * and when settings or the catalog change. An answer that arrives after a newer question is dropped. The opening view first shows
- * the figures it showed last time when nothing was written since (platform/last-answers.ts): a
- * sleeping background takes a while to start, and the live answer replaces them.
+ * and when settings or the catalog change. An answer that arrives after a newer question is
+ * dropped. The opening view first shows the figures it showed last time when nothing was
+ * written since (platform/last-answers.ts): a sleeping background takes a while to start, and
+ * the live answer replaces them.
  */
 import { useEffect } from 'react';
 import { DashboardStatsSchema } from '../../core/protocol';
@@ -11,6 +12,7 @@ import { keepAnswer, lastAnswer } from '../../platform/last-answers';
 import { dbRevisionItem, watchConfig } from '../../platform/stored';
 import { takeEarly } from '../../platform/early';
 import { request } from '../../platform/messaging';
+import { markOnce } from '../render-marks';
 import { useFilter } from './filter-store';
 import { OPENING as opening } from './ask-early';
 import { currentQuery, useStats } from './stats-store';
@@ -54,7 +56,7 @@ export function useStatsSync(): void {
       request('dashboardStats', query, early?.answer).finally(settled).then(
         (value) => {
           // The benchmark splits the first render with this mark.
-          if (!performance.getEntriesByName('wl-stats-answer').length) performance.mark('wl-stats-answer');
+          markOnce('wl-stats-answer');
           answered = true;
           if (alive && mine === generation) useStats.getState().setResult({ status: 'ready', value, rev: mine });
           if (`dashboard:${key}` === opening) void rev.then((at) => keepAnswer(opening, at, value)).catch(() => undefined);

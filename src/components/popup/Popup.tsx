@@ -14,6 +14,7 @@ import { dbRevisionItem, healthItem, loadHealth, watchConfig } from '../../platf
 import { takeEarly } from '../../platform/early';
 import { request } from '../../platform/messaging';
 import { PendingList } from '../pending/PendingList';
+import { markFigures, markOnce } from '../render-marks';
 import { OPENING_PERIOD, popupKey } from './ask-early';
 import { fmtCount, fmtShare, reasonName } from '../dashboard/format';
 import { Welcome } from './Welcome';
@@ -24,7 +25,7 @@ const TOP_REASONS = 8;
 /** Marks when an answer first arrived (the benchmark splits the render time with them). */
 function marked<T>(name: string, work: Promise<T>): Promise<T> {
   return work.then((value) => {
-    if (!performance.getEntriesByName(name).length) performance.mark(name);
+    markOnce(name);
     return value;
   });
 }
@@ -94,14 +95,7 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
 /** Marks the first render with data, and the first with live figures (the benchmark reads them). */
 function useReadyMark(ready: boolean, live: boolean): void {
   useEffect(() => {
-    if (ready && !document.documentElement.dataset.wlReady) {
-      document.documentElement.dataset.wlReady = '1';
-      performance.mark('wl-ready');
-    }
-    if (ready && live && !document.documentElement.dataset.wlLive) {
-      document.documentElement.dataset.wlLive = '1';
-      performance.mark('wl-live');
-    }
+    if (ready) markFigures(live);
   }, [ready, live]);
 }
 

@@ -1,8 +1,9 @@
 /**
  * Changes to a record after the fact, each one transaction: a new answer, and the "closed by
- * mistake → returned to work" mark (record.reopened, with who and when). A record is edited where
- * it is: a row of `rejections`, or an imported manager's record in its pack (packs.ts). The record keeps its
- * original reason when reopened, so statistics can show raw and corrected figures.
+ * mistake → returned to work" mark (record.reopened, with who and when). A record is edited
+ * where it is: a row of `rejections`, or an imported manager's record in its pack (packs.ts).
+ * The record keeps its original reason when reopened, so statistics can show raw and corrected
+ * figures.
  */
 import { answerProblems, normaliseAnswer } from '../answer-rules';
 import type { Catalog } from '../catalog';
