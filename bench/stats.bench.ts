@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../test/support/browser';
-import { dropSnapshot, identityOf, seedGenerated, snapshotSize, writeCost } from '../test/support/seed';
+import { dropSnapshot, identityOf, seedGenerated, waitForSnapshot, writeCost } from '../test/support/seed';
 import { stopServiceWorker } from '../test/support/service-worker';
 import { defineBench, type BenchRow } from './kit';
 
@@ -132,9 +132,7 @@ export default defineBench({
     // First statistics after the import: the change log holds N entries → rebuild from the records.
     const first = await openTimed(browser, 'dashboard.html');
     const probe = await browser.openExtensionPage('options.html');
-    const end = Date.now() + 60_000;
-    while ((await snapshotSize(probe)) !== N && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
-    if ((await snapshotSize(probe)) !== N) throw new Error('the statistics snapshot was not saved');
+    await waitForSnapshot(probe, N);
     await probe.close();
     ctx.log('snapshot saved');
 

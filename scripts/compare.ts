@@ -20,7 +20,7 @@ import { median } from '../bench/kit';
 import { importOnce, makeFiles } from '../bench/merge.bench';
 import { openTimed, readyMs, type Render } from '../bench/stats.bench';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
-import { identityOf, seedGenerated, snapshotSize } from '../test/support/seed';
+import { identityOf, seedGenerated, waitForSnapshot } from '../test/support/seed';
 import { stopServiceWorker } from '../test/support/service-worker';
 import { setIdentity } from '../test/support/sharing';
 
@@ -64,8 +64,7 @@ async function measureRender(browser: ExtensionBrowser, into: Samples): Promise<
   await seedGenerated(browser, { seed: 2026, offset: 0, count: RECORDS, now: Date.now(), days: 730, me });
   const first = await browser.openExtensionPage('dashboard.html');
   await readyMs(first);
-  const end = Date.now() + 60_000;
-  while ((await snapshotSize(first)) !== RECORDS && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+  await waitForSnapshot(first, RECORDS);
   await first.close();
   for (const path of ['popup.html', 'dashboard.html']) await openTimed(browser, path); // the pages' code into the cache
   for (let i = 0; i < SAMPLES; i++) {

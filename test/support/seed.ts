@@ -94,6 +94,15 @@ export function snapshotSize(page: Page): Promise<number | null> {
   );
 }
 
+/** Waits until the statistics snapshot holds `count` records (the background saves it after a rebuild); throws after `ms`. */
+export async function waitForSnapshot(page: Page, count: number, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while ((await snapshotSize(page)) !== count) {
+    if (Date.now() > end) throw new Error(`the statistics snapshot was not saved with ${count} records within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Deletes the statistics snapshot: the next background start rebuilds from the records. */
 export async function dropSnapshot(browser: ExtensionBrowser): Promise<void> {
   const page = await seedPage(browser);
