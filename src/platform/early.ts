@@ -24,7 +24,6 @@ const asked = new Map<string, Early & { name: MessageName }>();
 
 /** Sends `name` now; the page takes the answer later by `key` (what the question is, in words). */
 export function askEarly<K extends MessageName>(key: string, name: K, data: RequestOf<K>, revision: () => Promise<number>): void {
-  performance.mark(`wl-early:${name}`);
   const rev = revision();
   const answer = messaging.sendMessage(name, data as never) as Promise<unknown>;
   // Taken or not, a failure must not be reported as unhandled: the taker sees it.

@@ -62,7 +62,7 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
       const mine = ++generation;
       let live = false;
       const current = () => alive && mine === generation;
-      const base = Promise.all([marked('wl-config-answer', loadConfig()), loadHealth()]);
+      const base = Promise.all([loadConfig(), loadHealth()]);
       // The opening period was asked from the page's first lines (ask-early.ts): its answer is taken.
       const early = takeEarly(key, 'popupStats');
       const rev = early?.revision ?? dbRevisionItem.getValue();

@@ -58,7 +58,7 @@ function newKey(owner: string): string {
 }
 
 /** The index row describing `records` (sorted by id, all of `owner`). */
-export function indexRow(key: string, owner: string, records: readonly Rejection[]): PackIndexRow {
+function indexRow(key: string, owner: string, records: readonly Rejection[]): PackIndexRow {
   let pending = 0;
   let named: PackIndexRow['named'] = null;
   for (const r of records) {
