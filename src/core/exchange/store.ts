@@ -20,8 +20,10 @@ import {
   putPacked,
   recordStores,
   rememberDirectory,
+  rememberPacks,
   removePacked,
   scanRecords,
+  type PackRow,
 } from '../storage/packs';
 import { planMerge, type MergeCounts, type MergeLocal } from './merge';
 import { problem, type ImportProblem } from './problems';
@@ -107,12 +109,17 @@ export async function mergeRecords(db: WhyLostDB, incoming: readonly Rejection[]
       const inRows = new Set(incoming.filter((_, i) => local[i]).map((r) => r.id));
       const { rows, packs } = route(plan.put, (r) => inRows.has(r.id) || (!directory.find(r.id) && r.owner.id === routing.me));
       if (rows.length) await db.rejections.bulkPut(rows);
-      for (const [owner, records] of packs) await putPacked(db, owner, records, directory);
+      const packsWritten: PackRow[] = [];
+      for (const [owner, records] of packs) packsWritten.push(...(await putPacked(db, owner, records, directory)));
       const value: StoreResult<MergeCounts> = { ok: true, value: plan.counts };
-      return { result: value, written: packs.size ? { seq: await directoryPosition(db), directory } : null };
+      return { result: value, written: packs.size ? { seq: await directoryPosition(db), directory, packs: packsWritten } : null };
     });
-    // Committed: the next file's merge may start from this directory.
-    if (written) rememberDirectory(db, written.seq, written.directory);
+    // Committed: the next file's merge may start from this directory, and the statistics cache
+    // may take the packs written from memory.
+    if (written) {
+      rememberDirectory(db, written.seq, written.directory);
+      rememberPacks(db, written.seq, written.packs);
+    }
     return result;
   } catch (error) {
     return { ok: false, problem: storageProblem(error) };

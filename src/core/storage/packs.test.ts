@@ -271,4 +271,38 @@ describe('packs', () => {
     expect(cache.events.filter((e) => e.kind === 'rebuilt')).toHaveLength(1); // the first, empty load
     cache.dispose();
   });
+  it('lets the statistics cache take the packs a merge just wrote from memory, never once they were written or deleted again', async () => {
+    const db = freshDb();
+    const cache = new StatsCache(db, { persistIdleMs: 60_000, rebuildShare: 1 });
+    await db.rejections.bulkAdd(makeRecords(ANNA, 50));
+    await expectExact(db, await cache.current());
+    const reads: string[] = [];
+    const bulkGet = db.packs.bulkGet.bind(db.packs);
+    const spy = vi.spyOn(db.packs, 'bulkGet').mockImplementation((keys) => {
+      reads.push(...(keys as string[]));
+      return bulkGet(keys as string[]);
+    });
+    // A merge: its packs come from memory.
+    await store.mergeRecords(db, makeRecords(BORIS, 700));
+    await expectExact(db, await cache.current());
+    expect(reads).toEqual([]);
+    // A merge, then an edit of one of its packs before the cache looks: that pack is read, the others not.
+    await store.mergeRecords(db, edited(makeRecords(BORIS, 700), 'новее'));
+    const boris = (await everyRecord(db)).find((r) => r.owner.id === BORIS.id)!;
+    const editedPack = (await db.packIndex.toArray()).find((r) => r.ids.includes(boris.id))!.key;
+    reads.length = 0;
+    await editAnswer(db, { id: boris.id, answer: answer({ reasonId: 'competitor', competitor: 'Климат-Про', comment: 'Ушли к ним: монтаж в тот же день' }) }, { catalog: DEFAULT_CATALOG, rules: defaultSettings(ANNA.id).comments, now: T0 + 1 });
+    const editReads = reads.length;
+    await expectExact(db, await cache.current());
+    expect(reads.slice(editReads)).toEqual([editedPack]);
+    // A merge, then its owner removed before the cache looks: nothing of it comes back from memory.
+    await store.mergeRecords(db, makeRecords(CAROL, 300));
+    await store.removeOwner(db, CAROL.id);
+    const t = await cache.current();
+    await expectExact(db, t);
+    expect(t.live).toBe(750);
+    spy.mockRestore();
+    expect(cache.events.filter((e) => e.kind === 'rebuilt')).toHaveLength(1); // the first, empty load
+    cache.dispose();
+  });
 });

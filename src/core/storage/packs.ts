@@ -142,6 +142,50 @@ export function rememberDirectory(db: WhyLostDB, seq: number | null, directory: 
   if (seq !== null) directories.set(db, { seq, directory });
 }
 
+/**
+ * Packs a merge just wrote, held a little while for the statistics cache: its catch-up after a
+ * merge would otherwise read back — deserialise — the records this context had in hand a moment
+ * before (~20–40 ms a 5,000-record file, on the worker's thread an import keeps busy). Each is
+ * held with the log position after its transaction committed; the cache uses it only when no
+ * later entry of the log wrote that pack or deleted any (recentPack), else it reads the pack.
+ * At most RECENT_MAX records are held, the oldest dropped first; the cache drops what it has applied.
+ */
+const recent = new WeakMap<WhyLostDB, Map<string, { seq: number; records: readonly Rejection[] }>>();
+const RECENT_MAX = 50_000;
+
+/** After the commit of a transaction that wrote `packs`, at log position `seq` (see directoryPosition). */
+export function rememberPacks(db: WhyLostDB, seq: number | null, packs: readonly PackRow[]): void {
+  if (seq === null || packs.length === 0) return;
+  const held = recent.get(db) ?? new Map<string, { seq: number; records: readonly Rejection[] }>();
+  recent.set(db, held);
+  for (const pack of packs) {
+    held.delete(pack.key); // re-inserted last: the map is oldest first
+    held.set(pack.key, { seq, records: pack.records });
+  }
+  let count = 0;
+  for (const h of held.values()) count += h.records.length;
+  for (const [key, h] of held) {
+    if (count <= RECENT_MAX) break;
+    held.delete(key);
+    count -= h.records.length;
+  }
+}
+
+/**
+ * The records of pack `key` if this context holds them as written at log position `current` or
+ * later — `current` being the last position that wrote this pack or deleted any pack.
+ */
+export function recentPack(db: WhyLostDB, key: string, current: number): readonly Rejection[] | undefined {
+  const held = recent.get(db)?.get(key);
+  return held && held.seq >= current ? held.records : undefined;
+}
+
+/** Drops the packs held from positions up to `seq` (the cache has applied them). */
+export function forgetPacksUpTo(db: WhyLostDB, seq: number): void {
+  const held = recent.get(db);
+  if (held) for (const [key, h] of held) if (h.seq <= seq) held.delete(key);
+}
+
 /** The packed records with these ids (absent ones are left out). */
 export async function packedRecords(db: WhyLostDB, ids: readonly string[], directory?: PackDirectory): Promise<Map<string, Rejection>> {
   const out = new Map<string, Rejection>();
@@ -179,16 +223,14 @@ function cut(owner: string, records: readonly Rejection[], key?: string): { pack
 /**
  * Writes records of one owner into that owner's packs: a record already in a pack replaces it
  * there, a new one joins the pack covering its place in id order. Call inside a transaction on
- * recordStores; `directory` (the current index) is updated with the rows written.
+ * recordStores; `directory` (the current index) is updated with the rows written. Returns the
+ * packs written.
  */
-export async function putPacked(db: WhyLostDB, owner: string, records: readonly Rejection[], directory: PackDirectory): Promise<void> {
-  if (records.length === 0) return;
+export async function putPacked(db: WhyLostDB, owner: string, records: readonly Rejection[], directory: PackDirectory): Promise<PackRow[]> {
+  if (records.length === 0) return [];
   const sorted = [...records].sort(byId);
   const mine = directory.ownerRows(owner);
-  if (mine.length === 0) {
-    await write(db, cut(owner, sorted), directory);
-    return;
-  }
+  if (mine.length === 0) return write(db, cut(owner, sorted), directory);
   // Which pack each record goes to: where it is, or the last pack whose lo is not above it.
   const target = new Map<string, Rejection[]>();
   let p = 0;
@@ -220,15 +262,17 @@ export async function putPacked(db: WhyLostDB, owner: string, records: readonly 
     const merged = [...byKey.values()].sort(byId);
     out.push(...(merged.length > PACK_MAX ? cut(owner, merged, key) : [{ pack: { key, records: merged }, index: indexRow(key, owner, merged) }]));
   });
-  await write(db, out, directory);
+  return write(db, out, directory);
 }
 
-async function write(db: WhyLostDB, parts: readonly { pack: PackRow; index: PackIndexRow }[], directory: PackDirectory): Promise<void> {
+async function write(db: WhyLostDB, parts: readonly { pack: PackRow; index: PackIndexRow }[], directory: PackDirectory): Promise<PackRow[]> {
   // The directory is about to describe writes not yet committed: no longer the one to trust.
   directories.delete(db);
-  await db.packs.bulkPut(parts.map((p) => p.pack));
+  const packs = parts.map((p) => p.pack);
+  await db.packs.bulkPut(packs);
   await db.packIndex.bulkPut(parts.map((p) => p.index));
   for (const p of parts) directory.set(p.index);
+  return packs;
 }
 
 /** Replaces one packed record (an edit); false if no pack holds its id. In a transaction on recordStores. */

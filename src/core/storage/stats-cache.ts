@@ -20,7 +20,8 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { ALL_CHANGED, LOGGED_TABLE, PACK_INDEX_TABLE } from './change-log';
 import type { WhyLostDB } from './db';
-import { packedCount, recordStores, scanRecords } from './packs';
+import type { Rejection } from '../rejection';
+import { forgetPacksUpTo, packedCount, recentPack, recordStores, scanRecords } from './packs';
 import { compacted, emptyTable, fillText, fromSnapshot, remove, toSnapshot, upsert, type StatsTable } from '../stats-table';
 
 export const SNAPSHOT_KEY = 'table';
@@ -168,12 +169,19 @@ export class StatsCache {
       /** Ids logged by pack writes, and the packs written: see ChangeLogEntry.packs. */
       const packed = new Set<string>();
       const packKeys = new Set<string>();
+      /** Per pack written, the last position that wrote it; the last that deleted packs. */
+      const lastWrite = new Map<string, number>();
+      let lastDelete = 0;
       for (const e of entries) {
         // An entry of another shape (an older format) says nothing exact: rebuild.
         if (!Array.isArray(e.ids) || e.ids.some((id) => typeof id !== 'string')) return false;
         if (e.packs !== undefined && (!Array.isArray(e.packs) || e.packs.some((k) => typeof k !== 'string'))) return false;
         for (const id of e.ids) (e.packs ? packed : changed).add(id);
-        for (const key of e.packs ?? []) packKeys.add(key);
+        for (const key of e.packs ?? []) {
+          packKeys.add(key);
+          lastWrite.set(key, e.seq!);
+        }
+        if (e.packs?.length === 0) lastDelete = e.seq!;
       }
       if (changed.size + packed.size > limit || changed.has(ALL_CHANGED) || packed.has(ALL_CHANGED)) return false;
       // Rows first, then the packs written: a record is in one place, and removed if in neither.
@@ -183,8 +191,17 @@ export class StatsCache {
         upsert(table, r);
         seen.add(r.id);
       });
-      for (const pack of await packs.bulkGet([...packKeys])) {
-        for (const r of pack?.records ?? []) {
+      // A pack a merge of this context just wrote is taken from memory (packs.ts, recentPack).
+      const contents: (readonly Rejection[])[] = [];
+      const toRead: string[] = [];
+      for (const key of packKeys) {
+        const held = recentPack(this.db, key, Math.max(lastWrite.get(key)!, lastDelete));
+        if (held) contents.push(held);
+        else toRead.push(key);
+      }
+      for (const pack of await packs.bulkGet(toRead)) contents.push(pack?.records ?? []);
+      for (const records of contents) {
+        for (const r of records) {
           if (!packed.has(r.id) || seen.has(r.id)) continue;
           upsert(table, r);
           seen.add(r.id);
@@ -193,6 +210,7 @@ export class StatsCache {
       for (const id of changed) if (!seen.has(id)) remove(table, id);
       for (const id of packed) if (!seen.has(id)) remove(table, id);
       this.appliedSeq = entries.at(-1)!.seq!;
+      forgetPacksUpTo(this.db, this.appliedSeq);
       this.note('caught-up', started, changed.size + packed.size);
       return true;
     });
@@ -215,6 +233,7 @@ export class StatsCache {
       this.table = table;
       this.textBase = null;
       this.appliedSeq = last?.seq ?? 0;
+      forgetPacksUpTo(this.db, this.appliedSeq);
       this.persistedSeq = -1; // the stored snapshot, if any, is stale
     });
     this.note('rebuilt', started, this.table!.live);
