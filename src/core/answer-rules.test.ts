@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerProblems, commentProblem, normaliseAnswer } from './answer-rules';
+import { answerProblems, commentProblem, normaliseAnswer, visibleLength } from './answer-rules';
 import { DEFAULT_CATALOG } from './catalog';
 import { EMPTY_ANSWER } from './rejection';
 import { defaultSettings } from './settings';
@@ -96,5 +96,14 @@ describe('normaliseAnswer', () => {
     expect(normaliseAnswer({ ...excuse, attempts: 1 }, DEFAULT_CATALOG, rules).followUpAt).toBe(Date.UTC(2026, 5, 1));
     expect(normaliseAnswer({ ...excuse, attempts: 3 }, DEFAULT_CATALOG, rules).followUpAt).toBeNull();
     expect(normaliseAnswer({ ...EMPTY_ANSWER, reasonId: 'competitor', competitor: '  Рога и копыта ' }, DEFAULT_CATALOG, rules).competitor).toBe('Рога и копыта');
+  });
+});
+
+describe('visibleLength', () => {
+  it('counts code points of the trimmed text, as spreading it does, lone surrogates included', () => {
+    const cases = ['', '  ', 'ёжик', ' 😀 ', 'a😀b😀', 'e\u0301', '\uD800', '\uDC00\uD800', 'x\uD83D', '\uD83D\uDE00\uD83D', '\t дорого \n'];
+    for (const text of cases) expect(visibleLength(text)).toBe([...text.trim()].length);
+    expect(visibleLength(' 😀 ')).toBe(1);
+    expect(visibleLength('\uD83D\uDE00\uD83D')).toBe(2);
   });
 });

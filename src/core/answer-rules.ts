@@ -28,9 +28,25 @@ function normalise(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** Counts user-perceived characters, so "ёжик" is 4 and an emoji is 1. */
+/**
+ * Counts user-perceived characters, so "ёжик" is 4 and an emoji is 1: code points, as
+ * `[...text.trim()].length` counts them, without making an array of them (the statistics
+ * cache counts every imported comment).
+ */
 export function visibleLength(text: string): number {
-  return [...text.trim()].length;
+  const s = text.trim();
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 export function commentProblem(
