@@ -232,6 +232,18 @@ describe('drillRows', () => {
     expect(drill({ subset: 'counted' }, 'наша 80')).toEqual([6, 7, 2, 3, 1, 5, 13]);
     expect(drill({ subset: 'counted' }, 'кондиционер коротко')).toEqual([4]);
     expect(drill({ subset: 'counted' }, 'нет такого')).toEqual([]);
+    // Words are text, not patterns: "80 тыс." finds the dot, "80.тыс" and "(" find nothing.
+    expect(drill({ subset: 'counted' }, '80 тыс.')).toEqual([6, 7, 2, 3, 1, 5, 13]);
+    expect(drill({ subset: 'counted' }, '80.тыс')).toEqual([]);
+    expect(drill({ subset: 'counted' }, '( [ * \\')).toEqual([]);
+  });
+
+  it('finds any case in a table whose text was kept lower-cased (snapshots saved before) as in one kept as written', () => {
+    const lowered = tableOf(RECORDS);
+    lowered.text = lowered.text.map((x) => x?.toLowerCase());
+    expect(ids(drillRows(lowered, query({}, 'raw'), { subset: 'counted' }, 'БЮДЖЕТ Наша', env))).toEqual(drill({ subset: 'counted' }, 'бюджет наша'));
+    expect(drill({ subset: 'counted' }, 'БЮДЖЕТ Наша')).toEqual(drill({ subset: 'counted' }, 'бюджет наша'));
+    expect(drill({ subset: 'counted' }, 'бюджет наша')).toHaveLength(7);
   });
 });
 

@@ -420,7 +420,7 @@ export function drillRows(t: StatsTable, q: StatsQuery, cell: DrillCell, search:
   const pipelineI = want('pipeline', cell.pipeline);
   const segmentI = want('segment', cell.segment);
   if ([reasonI, managerI, pipelineI, segmentI].includes(-2)) return [];
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = searchWords(search);
   const from = cell.from ?? -Infinity;
   const to = cell.to ?? Infinity;
   const pendingBefore = env.now - q.pendingDays * DAY_MS;
@@ -451,11 +451,23 @@ export function drillRows(t: StatsTable, q: StatsQuery, cell: DrillCell, search:
     if (segmentI >= 0 && dims.segment[i] !== segmentI) continue;
     if (detectedAt[i]! < from || detectedAt[i]! >= to) continue;
     if (cell.kind && (rows.kinds[dims.reason[i]!] === JUNK) !== (cell.kind === 'junk')) continue;
-    if (words.length && !words.every((w) => (text[i] ?? '').includes(w))) continue;
+    if (words.length && !words.every((w) => w.test(text[i] ?? ''))) continue;
     out.push(i);
   }
   const ids = idsOf(t);
   return out.sort((a, b) => detectedAt[b]! - detectedAt[a]! || (ids[a]! < ids[b]! ? -1 : 1));
+}
+
+/**
+ * A search's words, each matching any case (Unicode case folding: "КОРОТКО" finds "коротко").
+ * The table keeps titles and comments as written (snapshots before kept them lower-cased: they
+ * match the same).
+ */
+function searchWords(search: string): RegExp[] {
+  return search
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => new RegExp(w.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'iu'));
 }
 
 /** The end of a bucket that starts at `start` (for a drill-down cell). */

@@ -23,7 +23,7 @@ describe('stats table', () => {
     expect(t.size).toBe(2);
     expect(t.dicts.reason.keys[t.dims.reason[0]!]).toBe('other');
     expect(t.dicts.pipeline.labels[t.dims.pipeline[0]!]).toBe('Продажи (новая)'); // the latest name
-    expect(t.text[0]).toBe('кондиционер в офис\nдорого для них, бюджет меньше');
+    expect(t.text[0]).toBe('Кондиционер в офис\nДорого для них, бюджет меньше'); // as written: searches match any case
     expect(t.commentLength[0]).toBe(29);
   });
 
@@ -56,7 +56,7 @@ describe('stats table', () => {
     upsert(back.table, { ...rec(), id: idsOf(t)[2]!, comment: 'Новый комментарий после загрузки' });
     expect(fillText(back.table, saved.text, 41, 2)).toBe(false); // another log position
     expect(fillText(back.table, saved.text, 42, 2)).toBe(true);
-    expect(back.table.text).toEqual([t.text[0], 'кондиционер в офис\nновый комментарий после загрузки']);
+    expect(back.table.text).toEqual([t.text[0], 'Кондиционер в офис\nНовый комментарий после загрузки']);
     expect(back.table.textComplete).toBe(true);
   });
 

@@ -171,7 +171,9 @@ export function upsert(t: StatsTable, r: StatsSource): void {
     idsOf(t)[row] = r.id;
     t.live++;
   }
-  t.text[row] = `${r.title ?? ''}\n${r.comment}`.toLowerCase();
+  // As written: a search matches any case (stats-aggregate's drillRows), so no lower-casing of
+  // every imported comment (~2 µs each for Cyrillic, most of them never searched).
+  t.text[row] = `${r.title ?? ''}\n${r.comment}`;
   t.detectedAt[row] = r.detectedAt;
   t.reopenedAt[row] = r.reopened?.at ?? 0;
   t.followUpAt[row] = r.followUpAt ?? 0;
