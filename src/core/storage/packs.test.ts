@@ -305,4 +305,26 @@ describe('packs', () => {
     expect(cache.events.filter((e) => e.kind === 'rebuilt')).toHaveLength(1); // the first, empty load
     cache.dispose();
   });
+  it('counts only the records it must read against the rebuild limit: packs held from a merge cost nothing', async () => {
+    const db = freshDb();
+    // Same database, another connection: it holds none of the packs merged through `db`.
+    const other = openDatabase(db.name);
+    const options = { persistIdleMs: 60_000, chunk: 100, rebuildShare: 0.25 };
+    const cache = new StatsCache(db, options);
+    const elsewhere = new StatsCache(other, options);
+    await db.rejections.bulkAdd(makeRecords(ANNA, 50));
+    await expectExact(db, await cache.current());
+    await expectExact(db, await elsewhere.current());
+    const rebuilds = (c: StatsCache) => c.events.filter((e) => e.kind === 'rebuilt').length;
+    const before = [rebuilds(cache), rebuilds(elsewhere)];
+    await store.mergeRecords(db, makeRecords(BORIS, 700));
+    await store.mergeRecords(db, makeRecords(CAROL, 300));
+    await expectExact(db, await cache.current());
+    await expectExact(db, await elsewhere.current());
+    expect(rebuilds(cache) - before[0]!).toBe(0); // 1,000 changed records, all held
+    expect(rebuilds(elsewhere) - before[1]!).toBe(1); // 1,000 to read, over its limit of 100
+    cache.dispose();
+    elsewhere.dispose();
+    other.close();
+  });
 });

@@ -161,7 +161,7 @@ export class StatsCache {
     const { rejections, packs } = this.db;
     const done = await this.db.transaction('r', recordStores(this.db), async () => {
       const table = this.table!;
-      // Past this many changes a rebuild is cheaper than re-reading them one by one.
+      // Past this many records to read a rebuild is cheaper than reading them one by one.
       const limit = Math.max(this.options.chunk, Math.floor(table.live * this.options.rebuildShare));
       const entries = await this.db.statsLog.where('seq').above(this.appliedSeq).toArray();
       if (!entries.length) return true;
@@ -183,7 +183,20 @@ export class StatsCache {
         }
         if (e.packs?.length === 0) lastDelete = e.seq!;
       }
-      if (changed.size + packed.size > limit || changed.has(ALL_CHANGED) || packed.has(ALL_CHANGED)) return false;
+      if (changed.has(ALL_CHANGED) || packed.has(ALL_CHANGED)) return false;
+      // A pack a merge of this context just wrote is taken from memory (packs.ts, recentPack):
+      // its records cost no read, so they do not count towards the limit.
+      const contents: (readonly Rejection[])[] = [];
+      const toRead: string[] = [];
+      let fromMemory = 0;
+      for (const key of packKeys) {
+        const held = recentPack(this.db, key, Math.max(lastWrite.get(key)!, lastDelete));
+        if (held) {
+          contents.push(held);
+          fromMemory += held.length;
+        } else toRead.push(key);
+      }
+      if (changed.size + Math.max(0, packed.size - fromMemory) > limit) return false;
       // Rows first, then the packs written: a record is in one place, and removed if in neither.
       const seen = new Set<string>();
       (await rejections.bulkGet([...changed])).forEach((r) => {
@@ -191,14 +204,6 @@ export class StatsCache {
         upsert(table, r);
         seen.add(r.id);
       });
-      // A pack a merge of this context just wrote is taken from memory (packs.ts, recentPack).
-      const contents: (readonly Rejection[])[] = [];
-      const toRead: string[] = [];
-      for (const key of packKeys) {
-        const held = recentPack(this.db, key, Math.max(lastWrite.get(key)!, lastDelete));
-        if (held) contents.push(held);
-        else toRead.push(key);
-      }
       for (const pack of await packs.bulkGet(toRead)) contents.push(pack?.records ?? []);
       for (const records of contents) {
         for (const r of records) {
