@@ -8,7 +8,7 @@ import { decodeFile, sizeProblem } from '../core/exchange/json';
 import { problem, type ImportProblem } from '../core/exchange/problems';
 import { chunkText } from '../core/exchange/uploads';
 import type { Filter } from '../core/filters';
-import { UPLOAD_BYTES, UploadBytesReplySchema } from '../core/protocol/exchange';
+import { UPLOAD_TEXT, UploadTextReplySchema } from '../core/protocol/exchange';
 import type { Rejection } from '../core/rejection';
 import { call, request } from './messaging';
 
@@ -17,9 +17,10 @@ export type Uploaded = { ok: true; uploadId: string } | { ok: false; problem: Im
 const interrupted = (): Uploaded => ({ ok: false, problem: problem('interrupted') });
 
 /**
- * Size check first (a 50 MB file is never read); then the file goes to the background: as
- * bytes transferred to the service worker where there is one (Chromium), else as text chunks
- * in extension messages (Firefox's event page). Either way the page parses nothing.
+ * Size check first (a 50 MB file is never read); then the file is decoded here (decodeFile, as
+ * every reader of our files decodes) and its text goes to the background: in one service-worker
+ * postMessage where there is one (Chromium), else in chunks in extension messages (Firefox's
+ * event page). Either way the page parses nothing: the background validates.
  */
 export async function uploadFile(file: File): Promise<Uploaded> {
   const tooLarge = sizeProblem(file.size);
@@ -28,11 +29,12 @@ export async function uploadFile(file: File): Promise<Uploaded> {
   if (!begin.ok) return interrupted();
   const { uploadId } = begin.value;
   try {
+    const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
     const worker = await serviceWorker();
-    const sent = worker ? await postBytes(worker, uploadId, await file.arrayBuffer()) : null;
+    const sent = worker ? await postText(worker, uploadId, text) : null;
     if (sent === 'ok') return { ok: true, uploadId };
     if (sent !== null) return interrupted();
-    return await sendText(uploadId, decodeFile(new Uint8Array(await file.arrayBuffer())));
+    return await sendText(uploadId, text);
   } catch (error) {
     return { ok: false, problem: problem('unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
   }
@@ -46,17 +48,17 @@ async function serviceWorker(): Promise<ServiceWorker | null> {
   }
 }
 
-/** The bytes to the service worker (transferred, not copied); null when it does not answer. */
-function postBytes(worker: ServiceWorker, uploadId: string, bytes: ArrayBuffer): Promise<string | null> {
+/** The text to the service worker (one structured clone); null when it does not answer. */
+function postText(worker: ServiceWorker, uploadId: string, text: string): Promise<string | null> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     const timer = setTimeout(() => resolve(null), 30_000);
     channel.port1.onmessage = (e) => {
       clearTimeout(timer);
-      const reply = UploadBytesReplySchema.safeParse(e.data);
+      const reply = UploadTextReplySchema.safeParse(e.data);
       resolve(reply.success ? reply.data.result : null);
     };
-    worker.postMessage({ type: UPLOAD_BYTES, uploadId, bytes }, [bytes, channel.port2]);
+    worker.postMessage({ type: UPLOAD_TEXT, uploadId, text }, [channel.port2]);
   });
 }
 
@@ -69,12 +71,17 @@ async function sendText(uploadId: string, text: string): Promise<Uploaded> {
   return { ok: true, uploadId };
 }
 
-/** Runs `work` over the files with at most `parallel` at once; `done` is called per file as it finishes. */
+/**
+ * Runs `work` over the files with at most `parallel` at once; `done` is called per file as it
+ * finishes. Four: while the background merges one file, the next ones are being read, decoded
+ * and parsed, so its thread does not wait for the page (profiled: with two, it idled ~1 s of a
+ * 3.9 s import of 20 files).
+ */
 export async function eachFile<T>(
   files: readonly File[],
   work: (file: File) => Promise<T>,
   done: (index: number, value: T) => void,
-  parallel = 2,
+  parallel = 4,
 ): Promise<void> {
   let next = 0;
   const worker = async () => {

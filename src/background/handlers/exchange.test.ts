@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANNA, BORIS, everyRecord, exportText, makeRecords } from '../../../test/support/exchange-data';
 import { UploadStore } from '../../core/exchange/uploads';
-import { UPLOAD_BYTES } from '../../core/protocol/exchange';
+import { UPLOAD_TEXT } from '../../core/protocol/exchange';
 import { defaultSettings } from '../../core/settings';
 import { openDatabase } from '../../core/storage/db';
 import { uploadFile } from '../../platform/exchange';
 import { call } from '../../platform/messaging';
 import { settingsItem } from '../../platform/stored';
-import { receiveUploadBytes, registerExchangeHandlers } from './exchange';
+import { receiveUploadText, registerExchangeHandlers } from './exchange';
 
 let n = 0;
 let stop = () => {};
@@ -60,19 +60,18 @@ describe('exchange handlers (text chunks: no service worker, as in Firefox)', ()
   });
 });
 
-describe('receiveUploadBytes (service worker postMessage)', () => {
-  it('takes bytes only from the extension’s own pages, with a well-formed message and a reply port', () => {
+describe('receiveUploadText (service worker postMessage)', () => {
+  it('takes text only from the extension’s own pages, with a well-formed message and a reply port', () => {
     const uploads = new UploadStore(() => '5b0b7c1e-1f6b-4c53-9a52-1e0b0f3b2a11');
     const id = uploads.begin('a.json', 2, 0);
     const replies: unknown[] = [];
     const port = { postMessage: (m: unknown) => replies.push(m) };
-    const bytes = () => new TextEncoder().encode('{}').buffer;
     const own = 'chrome-extension://abc';
-    expect(receiveUploadBytes(uploads, { origin: 'https://evil.example', data: { type: UPLOAD_BYTES, uploadId: id, bytes: bytes() }, ports: [port] }, own, 1)).toBe(false);
-    expect(receiveUploadBytes(uploads, { origin: own, data: { type: UPLOAD_BYTES, uploadId: id, bytes: 'text' }, ports: [port] }, own, 1)).toBe(false);
-    expect(receiveUploadBytes(uploads, { origin: own, data: { type: UPLOAD_BYTES, uploadId: id, bytes: bytes() }, ports: [] }, own, 1)).toBe(false);
+    expect(receiveUploadText(uploads, { origin: 'https://evil.example', data: { type: UPLOAD_TEXT, uploadId: id, text: '{}' }, ports: [port] }, own, 1)).toBe(false);
+    expect(receiveUploadText(uploads, { origin: own, data: { type: UPLOAD_TEXT, uploadId: id, text: new TextEncoder().encode('{}').buffer }, ports: [port] }, own, 1)).toBe(false);
+    expect(receiveUploadText(uploads, { origin: own, data: { type: UPLOAD_TEXT, uploadId: id, text: '{}' }, ports: [] }, own, 1)).toBe(false);
     expect(replies).toEqual([]);
-    expect(receiveUploadBytes(uploads, { origin: own, data: { type: UPLOAD_BYTES, uploadId: id, bytes: bytes() }, ports: [port] }, own, 1)).toBe(true);
+    expect(receiveUploadText(uploads, { origin: own, data: { type: UPLOAD_TEXT, uploadId: id, text: '{}' }, ports: [port] }, own, 1)).toBe(true);
     expect(replies).toEqual([{ result: 'ok' }]);
     expect(uploads.take(id, 2)?.text).toBe('{}');
   });

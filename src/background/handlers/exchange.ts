@@ -10,7 +10,7 @@ import { problem, type ImportProblem } from '../../core/exchange/problems';
 import * as store from '../../core/exchange/store';
 import { UploadStore } from '../../core/exchange/uploads';
 import { failure } from '../../core/protocol';
-import { UploadBytesMessageSchema } from '../../core/protocol/exchange';
+import { UploadTextMessageSchema } from '../../core/protocol/exchange';
 import type { WhyLostDB } from '../../core/storage/db';
 import { serve } from '../../platform/messaging';
 import { catalogItem, loadCatalog, loadSettings, settingsItem } from '../../platform/stored';
@@ -29,15 +29,15 @@ export interface PageMessage {
 }
 
 /**
- * A file's bytes posted by an extension page. Only our own pages (same origin) are heard; a
+ * A file's text posted by an extension page. Only our own pages (same origin) are heard; a
  * content script cannot reach the extension's service worker this way at all.
  */
-export function receiveUploadBytes(uploads: UploadStore, event: PageMessage, ownOrigin: string, now: number): boolean {
+export function receiveUploadText(uploads: UploadStore, event: PageMessage, ownOrigin: string, now: number): boolean {
   if (event.origin !== ownOrigin) return false;
-  const parsed = UploadBytesMessageSchema.safeParse(event.data);
+  const parsed = UploadTextMessageSchema.safeParse(event.data);
   const port = event.ports[0];
   if (!parsed.success || !port) return false;
-  port.postMessage({ result: uploads.putBytes(parsed.data.uploadId, new Uint8Array(parsed.data.bytes), now) });
+  port.postMessage({ result: uploads.putText(parsed.data.uploadId, parsed.data.text, now) });
   return true;
 }
 
@@ -49,7 +49,7 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
   // Service worker only (Chromium); Firefox's event page takes the text chunks below.
   if ('ServiceWorkerGlobalScope' in globalThis) {
     const scope = globalThis as unknown as WorkerScope;
-    scope.addEventListener('message', (event) => void receiveUploadBytes(uploads, event, scope.location.origin, Date.now()));
+    scope.addEventListener('message', (event) => void receiveUploadText(uploads, event, scope.location.origin, Date.now()));
   }
 
   stops.push(serve('exchange.exportPage', async (req) => {

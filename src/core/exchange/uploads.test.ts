@@ -15,16 +15,19 @@ describe('uploads', () => {
     expect(s.append(id, 2, 'x', 5)).toBe('unknown');
   });
 
-  it('takes a whole file as bytes, decoded when used', () => {
+  it('takes a whole file as text in one message, and no chunks after it', () => {
     const s = new UploadStore(() => 'u1');
     const id = s.begin('b.json', 4, 0);
-    expect(s.putBytes(id, new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), 1)).toBe('ok');
+    expect(s.putText(id, '{"a":"ё"}', 1)).toBe('ok');
     expect(s.append(id, 0, 'x', 1)).toBe('out-of-order');
-    expect(s.putBytes(id, new Uint8Array([1]), 1)).toBe('out-of-order');
-    expect(s.take(id, 2)?.text).toBe('{}');
-    expect(s.putBytes('nope', new Uint8Array(), 2)).toBe('unknown');
+    expect(s.putText(id, '{}', 1)).toBe('out-of-order');
+    expect(s.take(id, 2)?.text).toBe('{"a":"ё"}');
+    expect(s.putText('nope', '', 2)).toBe('unknown');
+    const chunked = s.begin('c.json', 2, 3);
+    expect(s.append(chunked, 0, '{', 3)).toBe('ok');
+    expect(s.putText(chunked, '{}', 3)).toBe('out-of-order');
     const big = s.begin('big.json', 1, 3);
-    expect(s.putBytes(big, new Uint8Array(MAX_FILE_BYTES + 1), 3)).toBe('too-large');
+    expect(s.putText(big, 'x'.repeat(MAX_FILE_BYTES + 1), 3)).toBe('too-large');
     expect(s.peek(big, 3)).toBeNull();
   });
 

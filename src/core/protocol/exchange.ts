@@ -72,11 +72,11 @@ const Upload = z.object({ uploadId: UploadIdSchema });
 
 /**
  * The fast way in for a file (see core/exchange/uploads.ts): a service-worker postMessage
- * from an extension page, the file's ArrayBuffer transferred, the answer on a MessagePort.
+ * from an extension page with the file's text (decoded in the page), the answer on a MessagePort.
  */
-export const UPLOAD_BYTES = 'whylost.uploadBytes';
-export const UploadBytesMessageSchema = z.object({ type: z.literal(UPLOAD_BYTES), uploadId: UploadIdSchema, bytes: z.instanceof(ArrayBuffer) });
-export const UploadBytesReplySchema = z.object({ result: z.enum(['ok', 'unknown', 'out-of-order', 'too-large']) });
+export const UPLOAD_TEXT = 'whylost.uploadText';
+export const UploadTextMessageSchema = z.object({ type: z.literal(UPLOAD_TEXT), uploadId: UploadIdSchema, text: z.string() });
+export const UploadTextReplySchema = z.object({ result: z.enum(['ok', 'unknown', 'out-of-order', 'too-large']) });
 
 export const EXCHANGE_MESSAGES = {
   /** Records matching the dashboard filter, a page at a time (a whole team's data exceeds one message). */
