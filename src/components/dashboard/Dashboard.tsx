@@ -23,8 +23,9 @@ function useRenderMarks(rev: number | null, live: boolean): void {
 }
 
 /**
- * The sections of the first render with figures: what a window shows before any scrolling
- * (filters, summary, reasons). The others follow in the next task, so the first figures do not
+ * The sections of the first render with figures: what a laptop's window shows before scrolling
+ * once a dozen reasons are in use (filters, summary, reasons; with fewer, the trend's top shows a
+ * task later). The others follow in the next task, so the first figures do not
  * wait for React to build every chart and table below the fold (they skip layout and paint
  * anyway: content-visibility). `wl-complete` marks the render with every section.
  */
