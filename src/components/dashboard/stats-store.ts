@@ -75,3 +75,12 @@ export function resetFilters(): void {
   useFilter.getState().reset();
   useStats.getState().setPeriod('all');
 }
+
+/**
+ * Whether this page is importing files: while it writes file after file, the figures are asked
+ * for at a slower pace (use-stats-sync.ts), and the team list waits for the end.
+ */
+export const useImporting = create<{ importing: boolean; setImporting(importing: boolean): void }>((set) => ({
+  importing: false,
+  setImporting: (importing) => set({ importing }),
+}));

@@ -1,6 +1,7 @@
 /**
  * Keeps the dashboard's statistics current: asks the background again whenever the filter or
- * the dashboard's choices change, after database writes (at most one question out for them),
+ * the dashboard's choices change, after database writes (at most one question out for them, and
+ * during this page's import at most one every IMPORT_PACE_MS),
  * and when settings or the catalog change. An answer that arrives after a newer question is
  * dropped. The opening view first shows the figures it showed last time when nothing was
  * written since (platform/last-answers.ts): a sleeping background takes a while to start, and
@@ -15,7 +16,14 @@ import { request } from '../../platform/messaging';
 import { markOnce } from '../render-marks';
 import { useFilter } from './filter-store';
 import { OPENING as opening } from './ask-early';
-import { currentQuery, useStats } from './stats-store';
+import { currentQuery, useImporting, useStats } from './stats-store';
+
+/**
+ * While this page imports, figures are asked for after writes at most this often: each answer is
+ * a pass over every record in the background, whose one thread the import keeps busy. At the
+ * import's end they are asked for at once.
+ */
+const IMPORT_PACE_MS = 600;
 
 /** The opening view's kept figures, read from the moment the page's script runs. */
 const openingKept = lastAnswer(opening, DashboardStatsSchema).catch(() => null);
@@ -29,6 +37,9 @@ export function useStatsSync(): void {
     /** The newest question is unanswered; a write during it asks again once it is answered. */
     let waiting = false;
     let writtenMeanwhile = false;
+    /** When a question was last asked, and the paced question after writes during an import. */
+    let lastAsked = -Infinity;
+    let paced: ReturnType<typeof setTimeout> | null = null;
     void openingKept.then(
       (kept) => {
         if (kept && alive && !answered && generation === 1) useStats.getState().setResult({ status: 'ready', value: kept, rev: 0, kept: true });
@@ -40,6 +51,7 @@ export function useStatsSync(): void {
       const key = JSON.stringify(query);
       if (!force && key === asked) return;
       asked = key;
+      lastAsked = performance.now();
       const mine = ++generation;
       // The opening view was asked from the page's first lines (ask-early.ts): its answer is taken.
       const early = takeEarly(`dashboard:${key}`, 'dashboardStats');
@@ -50,7 +62,7 @@ export function useStatsSync(): void {
         waiting = false;
         if (writtenMeanwhile) {
           writtenMeanwhile = false;
-          run(true);
+          afterWrite();
         }
       };
       request('dashboardStats', query, early?.answer).finally(settled).then(
@@ -70,8 +82,28 @@ export function useStatsSync(): void {
      * a file every ~100 ms; asking after each would queue questions faster than they are answered.
      */
     const afterWrite = () => {
-      if (waiting) writtenMeanwhile = true;
-      else run(true);
+      if (waiting) {
+        writtenMeanwhile = true;
+        return;
+      }
+      const wait = lastAsked + IMPORT_PACE_MS - performance.now();
+      if (useImporting.getState().importing && wait > 0) {
+        paced ??= setTimeout(() => {
+          paced = null;
+          afterWrite();
+        }, wait);
+        return;
+      }
+      if (paced) clearTimeout(paced);
+      paced = null;
+      run(true);
+    };
+    /** The import has ended: a paced question goes now. */
+    const importEnded = () => {
+      if (useImporting.getState().importing || !paced) return;
+      clearTimeout(paced);
+      paced = null;
+      afterWrite();
     };
     run(true);
     const stop = [
@@ -79,9 +111,11 @@ export function useStatsSync(): void {
       useStats.subscribe(() => run(false)),
       dbRevisionItem.watch(afterWrite),
       watchConfig(() => run(true)),
+      useImporting.subscribe(importEnded),
     ];
     return () => {
       alive = false;
+      if (paced) clearTimeout(paced);
       stop.forEach((s) => s());
     };
   }, []);

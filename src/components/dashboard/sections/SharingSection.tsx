@@ -13,6 +13,7 @@ import { appVersion, download, eachFile, fetchRecords, uploadFile } from '../../
 import { useLive } from '../../../platform/live';
 import { call, request } from '../../../platform/messaging';
 import { useFilter } from '../filter-store';
+import { useImporting } from '../stats-store';
 import type { DashboardSectionProps } from './index';
 import './sharing.css';
 
@@ -315,7 +316,7 @@ function CatalogBlock({ config }: DashboardSectionProps) {
 
 export function SharingSection({ config }: DashboardSectionProps) {
   const { t } = config;
-  const [importing, setImporting] = useState(false);
+  const { importing, setImporting } = useImporting();
   return (
     <section className="wl-section wl-sharing" aria-labelledby="wl-sharing-title" data-testid="wl-sharing">
       <h2 id="wl-sharing-title">{config.t('sharing.title')}</h2>
