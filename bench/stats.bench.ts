@@ -27,21 +27,14 @@ export interface Render {
   live: number;
   /** Navigation start → the statistics answer arrived (popup and dashboard). */
   stats: number;
-  /** The dashboard: navigation start → the render with every section (`wl-complete`); null for the popup. */
-  complete: number | null;
 }
 
 export async function readyMs(page: Page): Promise<Render> {
   await page.waitForFunction(() => document.documentElement.dataset.wlLive === '1', undefined, { timeout: 60_000 });
-  const dashboard = page.url().includes('dashboard.html');
-  // Its last section is there: rendered with the others (builds before the first-screen render, no
-  // `wl-complete` mark: every section came with the first figures), or after them.
-  if (dashboard) await page.locator('[data-testid="wl-sharing"]').waitFor({ state: 'attached', timeout: 60_000 });
-  return page.evaluate((dashboard) => {
+  return page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-    const ready = at('wl-ready')!;
-    return { ready, live: at('wl-live')!, stats: at('wl-stats-answer')!, complete: dashboard ? (at('wl-complete') ?? ready) : null };
-  }, dashboard);
+    return { ready: at('wl-ready')!, live: at('wl-live')!, stats: at('wl-stats-answer')! };
+  });
 }
 
 export async function openTimed(browser: ExtensionBrowser, path: string): Promise<Render> {
@@ -224,10 +217,8 @@ export default defineBench({
       { metric: '  of which: popup statistics answered', unit: 'ms', samples: of(popupCold, 'stats') },
       { metric: 'Dashboard render, background warm', unit: 'ms', samples: of(dashWarm, 'ready'), target: 200, note: 'first figures on screen' },
       { metric: '  dashboard warm: live figures on screen', unit: 'ms', samples: of(dashWarm, 'live') },
-      { metric: '  dashboard warm: every section rendered', unit: 'ms', samples: of(dashWarm, 'complete'), note: 'the first render has the first screen: filters, summary, reasons' },
       { metric: 'Dashboard render, background cold', unit: 'ms', samples: of(dashCold, 'ready'), target: 200, note: 'first figures on screen: kept from last time' },
       { metric: '  dashboard cold: live figures on screen', unit: 'ms', samples: of(dashCold, 'live'), note: 'after the service worker started' },
-      { metric: '  dashboard cold: every section rendered', unit: 'ms', samples: of(dashCold, 'complete') },
       { metric: '  of which: dashboard statistics answered', unit: 'ms', samples: of(dashCold, 'stats') },
       { metric: 'Dashboard filter change → new figures', unit: 'ms', samples: filterMs, target: 100 },
       { metric: 'In the background, warm: popup statistics answered', unit: 'ms', samples: bg.warmPopup },

@@ -6,8 +6,7 @@
  * a change is judged by this comparison, `npm run bench` records where things stand.
  *
  * render: the popup and the dashboard over 100,000 generated records, background warm and cold
- * (first figures on screen, live figures, and for the dashboard every section rendered), as
- * bench/stats.bench.ts measures them.
+ * (first figures on screen, and live figures), as bench/stats.bench.ts measures them.
  * merge: 20 files × 5,000 records imported through the dashboard — all new, the same again,
  * newer edits — as bench/merge.bench.ts measures them.
  *
@@ -83,7 +82,6 @@ async function measureRender(browser: ExtensionBrowser, into: Samples): Promise<
         const key = `${page}, background ${cold ? 'cold' : 'warm'}`;
         add(into, `${key}: first figures`, r.ready);
         add(into, `${key}: live figures`, r.live);
-        if (r.complete !== null) add(into, `${key}: every section`, r.complete);
       }
     }
   }

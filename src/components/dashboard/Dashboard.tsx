@@ -3,9 +3,9 @@
  * The statistics are asked for at once, alongside the settings, and kept current by
  * useStatsSync; sections read them from the stats store.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { loadPageConfig, startedEarly, useLive } from '../../platform/live';
-import { markFigures, markOnce } from '../render-marks';
+import { markFigures } from '../render-marks';
 import { DASHBOARD_SECTIONS } from './sections';
 import { useStats } from './stats-store';
 import { useStatsSync } from './use-stats-sync';
@@ -22,28 +22,6 @@ function useRenderMarks(rev: number | null, live: boolean): void {
   }, [rev, live]);
 }
 
-/**
- * The sections of the first render with figures: what a laptop's window shows before scrolling
- * once a dozen reasons are in use (filters, summary, reasons; with fewer, the trend's top shows a
- * task later). The others follow in the next task, so the first figures do not
- * wait for React to build every chart and table below the fold (they skip layout and paint
- * anyway: content-visibility). `wl-complete` marks the render with every section.
- */
-const FIRST_SCREEN = 3;
-
-function useWholePage(ready: boolean): boolean {
-  const [whole, setWhole] = useState(false);
-  useEffect(() => {
-    if (!ready || whole) return;
-    const timer = setTimeout(() => setWhole(true), 0);
-    return () => clearTimeout(timer);
-  }, [ready, whole]);
-  useEffect(() => {
-    if (whole) markOnce('wl-complete');
-  }, [whole]);
-  return whole;
-}
-
 /** Settings are read from the moment the page's script runs. */
 const loadConfig = startedEarly(loadPageConfig);
 
@@ -51,9 +29,7 @@ export function Dashboard() {
   useStatsSync();
   const state = useLive(loadConfig);
   const result = useStats((s) => s.result);
-  const ready = state.status === 'ready' && result.status === 'ready';
-  useRenderMarks(ready ? result.rev : null, result.status === 'ready' && !result.kept);
-  const whole = useWholePage(ready);
+  useRenderMarks(state.status === 'ready' && result.status === 'ready' ? result.rev : null, result.status === 'ready' && !result.kept);
   if (state.status === 'loading') return <main className="wl-dashboard" aria-busy="true" />;
   if (state.status === 'error') {
     return (
@@ -80,7 +56,7 @@ export function Dashboard() {
           {result.message}
         </p>
       )}
-      {(whole ? DASHBOARD_SECTIONS : DASHBOARD_SECTIONS.slice(0, FIRST_SCREEN)).map(({ id, Component }) => (
+      {DASHBOARD_SECTIONS.map(({ id, Component }) => (
         <Component key={id} config={config} />
       ))}
     </main>
