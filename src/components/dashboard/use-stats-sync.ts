@@ -1,11 +1,10 @@
 /**
  * Keeps the dashboard's statistics current: asks the background again whenever the filter or
  * the dashboard's choices change, after database writes (at most one question out for them, and
- * during this page's import at most one every IMPORT_PACE_MS),
- * and when settings or the catalog change. An answer that arrives after a newer question is
- * dropped. The opening view first shows the figures it showed last time when nothing was
- * written since (platform/last-answers.ts): a sleeping background takes a while to start, and
- * the live answer replaces them.
+ * during this page's import at most one every IMPORT_PACE_MS), and when settings or the catalog
+ * change. An answer that arrives after a newer question is dropped. The opening view first
+ * shows the figures it showed last time when nothing was written since (platform/last-answers.ts):
+ * a sleeping background takes a while to start, and the live answer replaces them.
  */
 import { useEffect } from 'react';
 import { DashboardStatsSchema } from '../../core/protocol';
@@ -78,8 +77,9 @@ export function useStatsSync(): void {
       );
     };
     /**
-     * After a write: ask again, or, while a question is out, once it is answered. An import writes
-     * a file every ~100 ms; asking after each would queue questions faster than they are answered.
+     * After a write: ask again, or, while a question is out, once it is answered; during this
+     * page's import, not sooner than IMPORT_PACE_MS after the last question. An import writes a
+     * file every ~100 ms; asking after each would queue questions faster than they are answered.
      */
     const afterWrite = () => {
       if (waiting) {

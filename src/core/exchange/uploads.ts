@@ -1,9 +1,10 @@
 /**
  * Files on their way from a page to the background. Two ways in:
  * - whole: the file's text, decoded in the page, in one service-worker postMessage (a string is
- *   copied, never JSON-serialised) — measured in Chromium: a 4.2 MB file in ~20 ms, against
- *   ~120 ms as text in an extension message. Decoding there, not here, keeps it off the worker's
- *   thread, which an import keeps busy: profiled, TextDecoder took ~30 ms of it a file (issue 8);
+ *   copied, never JSON-serialised) — measured in Chromium (merge bench): a 4.2 MB file in
+ *   ~30 ms, against ~100 ms as text in an extension message. Decoding there, not here, keeps it
+ *   off the worker's thread, which an import keeps busy: profiled, TextDecoder took ~30 ms of it
+ *   a file (issue 8);
  * - text chunks through extension messages where there is no service worker (Firefox's
  *   background is an event page): a message is serialised as JSON and Chromium refuses one
  *   over 64 MiB, so text goes in chunks of CHUNK_CHARS (JSON escaping at most sextuples one).

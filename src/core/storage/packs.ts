@@ -150,13 +150,17 @@ export function rememberDirectory(db: WhyLostDB, seq: number | null, directory: 
  * later entry of the log wrote that pack or deleted any (recentPack), else it reads the pack.
  * At most RECENT_MAX records are held, the oldest dropped first; the cache drops what it has applied.
  */
-const recent = new WeakMap<WhyLostDB, Map<string, { seq: number; records: readonly Rejection[] }>>();
+interface HeldPack {
+  seq: number;
+  records: readonly Rejection[];
+}
+const recent = new WeakMap<WhyLostDB, Map<string, HeldPack>>();
 const RECENT_MAX = 50_000;
 
 /** After the commit of a transaction that wrote `packs`, at log position `seq` (see directoryPosition). */
 export function rememberPacks(db: WhyLostDB, seq: number | null, packs: readonly PackRow[]): void {
   if (seq === null || packs.length === 0) return;
-  const held = recent.get(db) ?? new Map<string, { seq: number; records: readonly Rejection[] }>();
+  const held = recent.get(db) ?? new Map<string, HeldPack>();
   recent.set(db, held);
   for (const pack of packs) {
     held.delete(pack.key); // re-inserted last: the map is oldest first
