@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { median, type BenchContext, type BenchModule, type BenchRow } from '../bench/kit';
-import { EXTENSION_DIR, findChromium, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
+import { buildExtension, EXTENSION_DIR, findChromium, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
 import { ensureCertificate, startFixtureServer, type FixtureServer } from '../test/support/fixture-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
 
   if (build) {
     console.log('Building the extension (wxt build)…');
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    buildExtension(ROOT);
   }
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('no built extension: run without --no-build');
   ensureCertificate(join(ROOT, '.tmp/cert'));

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { median } from '../bench/kit';
 import { importOnce, makeFiles } from '../bench/merge.bench';
 import { openTimed, readyMs, type Render } from '../bench/stats.bench';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
+import { buildExtension, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
 import { identityOf, seedGenerated, waitForSnapshot } from '../test/support/seed';
 import { stopServiceWorker } from '../test/support/service-worker';
 import { setIdentity } from '../test/support/sharing';
@@ -39,14 +39,7 @@ const only = option('--only');
 const RECORDS = 100_000;
 const SAMPLES = 5;
 
-const sh = (cmd: string, cmdArgs: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env) =>
-  execFileSync(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' }).trim();
-/**
- * What users run. vite-node, which runs this script, sets NODE_ENV=development, and a build
- * inheriting it gets React's development build (a 763 KB shared chunk instead of 555 KB, several
- * times slower to render): bench.ts and demo.ts set it too.
- */
-const build = (cwd = ROOT) => sh('npx', ['wxt', 'build'], cwd, { ...process.env, NODE_ENV: 'production' });
+const sh = (cmd: string, cmdArgs: string[], cwd = ROOT) => execFileSync(cmd, cmdArgs, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' }).trim();
 
 function buildRef(ref: string): { dir: string; label: string; cleanup(): void } {
   const sha = sh('git', ['rev-parse', '--short', ref]);
@@ -55,7 +48,7 @@ function buildRef(ref: string): { dir: string; label: string; cleanup(): void } 
   sh('git', ['worktree', 'add', '--detach', tree, sha]);
   symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
   console.log(`building ${ref} (${sha}) in ${tree}…`);
-  build(tree);
+  buildExtension(tree, { quiet: true });
   return {
     dir: join(tree, '.output/chrome-mv3'),
     label: `${ref} (${sha})`,
@@ -100,7 +93,7 @@ async function measureMerge(browser: ExtensionBrowser, files: { team: string[]; 
 
 if (!args.includes('--no-build') && !against) {
   console.log('building this working tree…');
-  build();
+  buildExtension(ROOT, { quiet: true });
 }
 if (!existsSync(EXTENSION_DIR)) throw new Error(`no build in ${EXTENSION_DIR}`);
 const base = buildRef(ref);

@@ -3,10 +3,9 @@
  * (the test fixtures, served on this machine under the CRMs' real host names).
  * `npm run demo -- --headless` walks through the flow instead and saves screenshots.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension } from '../test/support/browser';
+import { buildExtension, launchWithExtension } from '../test/support/browser';
 import { dragToZone } from '../test/support/bitrix24';
 import { amoSetStatus, eventually, panel, storedRecords } from '../test/support/drive';
 import { oneboxMoveTo } from '../test/support/onebox';
@@ -22,7 +21,7 @@ if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !proces
 }
 
 console.log('Building the extension…');
-execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+buildExtension(root);
 
 const server = await startFixtureServer();
 const browser = await launchWithExtension({ headless, profileDir: headless ? undefined : resolve(root, '.tmp/demo-profile') });

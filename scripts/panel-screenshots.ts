@@ -6,10 +6,9 @@
  *   npx vite-node scripts/panel-screenshots.ts            # builds first
  *   npx vite-node scripts/panel-screenshots.ts --no-build
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension } from '../test/support/browser';
+import { buildExtension, launchWithExtension } from '../test/support/browser';
 import { amoSetStatus } from '../test/support/drive';
 import { startFixtureServer } from '../test/support/fixture-server';
 import { crmPanel, writeSettings } from '../test/support/panel-drive';
@@ -18,7 +17,7 @@ const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'docs/screenshots');
 mkdirSync(out, { recursive: true });
 if (!process.argv.includes('--no-build')) {
-  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  buildExtension(root);
 }
 
 const COMMENTS = {
