@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { Rejection } from '../../src/core/rejection';
+import { unpack, type StoredPack } from '../../src/core/storage/packs';
 import type { ExtensionBrowser } from './browser';
 
 /**
@@ -13,16 +14,16 @@ import type { ExtensionBrowser } from './browser';
 export async function storedRecords(browser: ExtensionBrowser): Promise<Rejection[]> {
   const page = await browser.openExtensionPage('popup.html');
   try {
-    return await page.evaluate(
+    const { rows, packs } = await page.evaluate(
       () =>
-        new Promise<Rejection[]>((resolve, reject) => {
+        new Promise<{ rows: Rejection[]; packs: StoredPack[] }>((resolve, reject) => {
           const open = indexedDB.open('whylost');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
             if (!db.objectStoreNames.contains('rejections')) {
               db.close();
-              resolve([]);
+              resolve({ rows: [], packs: [] });
               return;
             }
             // Rows of `rejections`, and (schema v2) other managers' records kept in packs.
@@ -32,13 +33,14 @@ export async function storedRecords(browser: ExtensionBrowser): Promise<Rejectio
             const packs = stores.includes('packs') ? tx.objectStore('packs').getAll() : null;
             tx.oncomplete = () => {
               db.close();
-              const packed = ((packs?.result ?? []) as { records: Rejection[] }[]).flatMap((p) => p.records);
-              resolve([...(rows.result as Rejection[]), ...packed]);
+              resolve({ rows: rows.result as Rejection[], packs: (packs?.result ?? []) as StoredPack[] });
             };
             tx.onerror = () => reject(tx.error);
           };
         }),
     );
+    // Packs store the fields their records share once: the background's own reader restores them.
+    return [...rows, ...packs.flatMap(unpack)];
   } finally {
     await page.close();
   }

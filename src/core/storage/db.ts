@@ -9,7 +9,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Rejection } from '../rejection';
 import { changeLogMiddleware, type ChangeLogEntry } from './change-log';
-import type { PackIndexRow, PackRow } from './packs';
+import type { PackIndexRow, StoredPack } from './packs';
 
 export const DB_NAME = 'whylost';
 
@@ -23,7 +23,7 @@ export type WhyLostDB = Dexie & {
   rejections: EntityTable<Rejection, 'id'>;
   statsLog: EntityTable<ChangeLogEntry, 'seq'>;
   statsSnapshot: EntityTable<StatsSnapshotRow, 'key'>;
-  packs: EntityTable<PackRow, 'key'>;
+  packs: EntityTable<StoredPack, 'key'>;
   packIndex: EntityTable<PackIndexRow, 'key'>;
 };
 

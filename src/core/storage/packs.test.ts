@@ -11,7 +11,7 @@ import { dashboardStats, type StatsEnv } from '../stats-aggregate';
 import { tableOf, type StatsTable } from '../stats-table';
 import { openDatabase, type WhyLostDB } from './db';
 import { editAnswer, setReopened } from './edits';
-import { PACK_MAX, PACK_SIZE, PackIndexRowSchema, PackRowSchema, recordsById, recordStores } from './packs';
+import { PACK_MAX, PACK_SIZE, PackIndexRowSchema, PackRowSchema, recordsById, recordStores, toStored, unpack } from './packs';
 import * as repo from './repository';
 import { StatsCache } from './stats-cache';
 
@@ -23,7 +23,7 @@ const q = { filter: EMPTY_FILTER, view: 'raw' as const, unusedDays: 30, pendingD
 
 /** Every pack is well formed: sorted, one owner, at most PACK_MAX, its index row saying exactly what it holds. */
 async function expectConsistentPacks(db: WhyLostDB): Promise<void> {
-  const packs = (await db.packs.toArray()).map((p) => PackRowSchema.parse(p));
+  const packs = (await db.packs.toArray()).map((p) => PackRowSchema.parse({ key: p.key, records: unpack(p) }));
   const index = (await db.packIndex.toArray()).map((r) => PackIndexRowSchema.parse(r));
   expect(index.map((r) => r.key).sort()).toEqual(packs.map((p) => p.key).sort());
   const seen = new Set<string>();
@@ -326,5 +326,83 @@ describe('packs', () => {
     cache.dispose();
     elsewhere.dispose();
     other.close();
+  });
+});
+
+describe('stored packs: shared fields once', () => {
+  /** What IndexedDB gives back: a structured clone of what was put. */
+  const throughStorage = (pack: { key: string; records: Rejection[] }) => unpack(structuredClone(toStored(pack)));
+  const sameAsWritten = (back: unknown[], records: unknown[]) => {
+    expect(back).toStrictEqual(records);
+    // Field order too: an export of a restored record reads as the one written.
+    expect(back.map((r) => JSON.stringify(r))).toEqual(records.map((r) => JSON.stringify(r)));
+  };
+
+  it('stores each field every record shares once, and restores every record as written', () => {
+    const records = makeRecords(BORIS, 250);
+    const stored = toStored({ key: 'k', records });
+    expect(stored.common?.values.owner).toEqual(BORIS);
+    expect(stored.common?.values.host).toBe('demo.amocrm.ru');
+    expect(stored.common?.values).not.toHaveProperty('id');
+    expect(stored.common?.values).not.toHaveProperty('comment');
+    expect(stored.records.every((r) => !('owner' in r) && !('host' in r) && typeof r.id === 'string')).toBe(true);
+    sameAsWritten(throughStorage({ key: 'k', records }), records);
+  });
+
+  it('keeps a field per record when any record differs, in value or in shape', () => {
+    const records = makeRecords(BORIS, 6).map((r, i) => {
+      if (i === 2) return { ...r, pipeline: { id: '3', name: 'Продажи 2' }, amount: -0 };
+      if (i === 3) return { ...r, secondaryReasonIds: ['price'], manager: { name: r.manager.name, id: r.manager.id } };
+      if (i === 4) return { ...r, reopened: { at: T0, by: 'Анна', note: 'вернули' }, extra: { nested: [1, { a: null }] } };
+      return r;
+    }) as Rejection[];
+    const stored = toStored({ key: 'k', records });
+    expect(stored.common?.values).not.toHaveProperty('pipeline');
+    expect(stored.common?.values).not.toHaveProperty('secondaryReasonIds');
+    expect(stored.common?.values).not.toHaveProperty('reopened');
+    expect(stored.common?.values).not.toHaveProperty('amount');
+    expect(stored.common?.extras).toBe(true);
+    const back = throughStorage({ key: 'k', records });
+    expect(Object.is(back[2]!.amount, -0)).toBe(true);
+    // The same field values in another key order are shared; each record keeps its own order.
+    expect(stored.common?.values).toHaveProperty('manager');
+    expect(back[3]!.manager).toEqual(records[3]!.manager);
+    expect(back.map((r) => JSON.stringify(r)).filter((_, i) => i !== 3)).toEqual(records.map((r) => JSON.stringify(r)).filter((_, i) => i !== 3));
+    expect(back).toEqual(records);
+  });
+
+  it('gives every restored record its own objects', () => {
+    const back = throughStorage({ key: 'k', records: makeRecords(BORIS, 3) });
+    back[0]!.owner.name = 'changed';
+    back[0]!.secondaryReasonIds.push('price');
+    expect(back[1]!.owner.name).toBe(BORIS.name);
+    expect(back[1]!.secondaryReasonIds).toEqual([]);
+  });
+
+  it('stores whole records when nothing is shared, one record, or a field named __proto__', () => {
+    const one = makeRecords(BORIS, 1);
+    expect(toStored({ key: 'k', records: one })).toEqual({ key: 'k', records: one });
+    const [a, b] = makeRecords(BORIS, 2);
+    const disjoint = [{ id: a!.id }, { id: b!.id, other: 1 }] as unknown as Rejection[];
+    expect(toStored({ key: 'k', records: disjoint }).common).toBeUndefined();
+    const proto = makeRecords(BORIS, 2).map((r) => JSON.parse(JSON.stringify(r).replace('{', '{"__proto__":{"x":1},')) as Rejection);
+    expect(Object.hasOwn(proto[0]!, '__proto__')).toBe(true);
+    const stored = toStored({ key: 'k', records: proto });
+    expect(stored.common).toBeUndefined();
+    expect(unpack(stored)).toBe(stored.records);
+  });
+
+  it('reads packs written before shared fields existed as they are', async () => {
+    const db = freshDb();
+    const boris = makeRecords(BORIS, 300);
+    await store.mergeRecords(db, boris, { me: ANNA.id });
+    const written = await db.packs.toArray();
+    expect(written.every((p) => p.common !== undefined)).toBe(true);
+    // The same packs as an older version stored them: whole records, no `common`.
+    await db.packs.bulkPut(written.map((p) => ({ key: p.key, records: unpack(p) as unknown as Record<string, unknown>[] })));
+    expect(await everyRecord(db)).toEqual(boris);
+    await store.mergeRecords(db, edited(boris.slice(0, 10), 'поздняя правка'), { me: ANNA.id });
+    expect((await everyRecord(db)).slice(0, 11)).toEqual([...edited(boris.slice(0, 10), 'поздняя правка'), boris[10]]);
+    await expectConsistentPacks(db);
   });
 });

@@ -22,7 +22,7 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import { ALL_CHANGED, LOGGED_TABLE, PACK_INDEX_TABLE } from './change-log';
 import type { WhyLostDB } from './db';
 import type { Rejection } from '../rejection';
-import { forgetPacksUpTo, packedCount, recentPack, recordStores, scanRecords } from './packs';
+import { forgetPacksUpTo, packedCount, readPacks, recentPack, recordStores, scanRecords } from './packs';
 import { compacted, emptyTable, fillText, fromSnapshot, remove, toSnapshot, upsert, type StatsTable } from '../stats-table';
 
 export const SNAPSHOT_KEY = 'table';
@@ -159,7 +159,7 @@ export class StatsCache {
 
   private async catchUp(): Promise<void> {
     const started = performance.now();
-    const { rejections, packs } = this.db;
+    const { rejections } = this.db;
     const done = await this.db.transaction('r', recordStores(this.db), async () => {
       const table = this.table!;
       // Past this many records to read a rebuild is cheaper than reading them one by one.
@@ -205,7 +205,7 @@ export class StatsCache {
         upsert(table, r);
         seen.add(r.id);
       });
-      for (const pack of await packs.bulkGet(toRead)) contents.push(pack?.records ?? []);
+      for (const records of await readPacks(this.db, toRead)) contents.push(records ?? []);
       for (const records of contents) {
         for (const r of records) {
           if (!packed.has(r.id) || seen.has(r.id)) continue;
