@@ -11,7 +11,7 @@ import { dashboardStats, type StatsEnv } from '../stats-aggregate';
 import { tableOf, type StatsTable } from '../stats-table';
 import { openDatabase, type WhyLostDB } from './db';
 import { editAnswer, setReopened } from './edits';
-import { PACK_MAX, PACK_SIZE, PackIndexRowSchema, PackRowSchema, recordsById, recordStores, toStored, unpack } from './packs';
+import { PACK_MAX, PACK_SIZE, PackIndexRowSchema, PackRowSchema, recordsById, recordStores, toStored, unpack, type StoredPack } from './packs';
 import * as repo from './repository';
 import { StatsCache } from './stats-cache';
 
@@ -329,46 +329,42 @@ describe('packs', () => {
   });
 });
 
-describe('stored packs: shared fields once', () => {
+describe('stored packs: shared values once', () => {
   /** What IndexedDB gives back: a structured clone of what was put. */
   const throughStorage = (pack: { key: string; records: Rejection[] }) => unpack(structuredClone(toStored(pack)));
-  const sameAsWritten = (back: unknown[], records: unknown[]) => {
+  const sharedOf = (p: StoredPack) => ('fields' in p ? Object.fromEntries(p.fields.flatMap((f, i) => (p.shared[i] ? [[f, p.values[i]]] : []))) : {});
+
+  it('stores each value every record shares once, the rest per record without field names, and restores every record as written', () => {
+    const records = makeRecords(BORIS, 250);
+    const stored = toStored({ key: 'k', records });
+    expect(sharedOf(stored)).toMatchObject({ owner: BORIS, host: 'demo.amocrm.ru', native: null, currency: 'RUB' });
+    expect(sharedOf(stored)).not.toHaveProperty('id');
+    expect(sharedOf(stored)).not.toHaveProperty('comment');
+    const own = 'fields' in stored ? stored.shared.filter((x) => !x).length : -1;
+    expect(own).toBeGreaterThan(0);
+    expect('rows' in stored && stored.rows.every((row, i) => row.length === own && row.includes(records[i]!.id) && !row.includes(BORIS.name))).toBe(true);
+    const back = throughStorage({ key: 'k', records });
     expect(back).toStrictEqual(records);
     // Field order too: an export of a restored record reads as the one written.
     expect(back.map((r) => JSON.stringify(r))).toEqual(records.map((r) => JSON.stringify(r)));
-  };
-
-  it('stores each field every record shares once, and restores every record as written', () => {
-    const records = makeRecords(BORIS, 250);
-    const stored = toStored({ key: 'k', records });
-    expect(stored.common?.values.owner).toEqual(BORIS);
-    expect(stored.common?.values.host).toBe('demo.amocrm.ru');
-    expect(stored.common?.values).not.toHaveProperty('id');
-    expect(stored.common?.values).not.toHaveProperty('comment');
-    expect(stored.records.every((r) => !('owner' in r) && !('host' in r) && typeof r.id === 'string')).toBe(true);
-    sameAsWritten(throughStorage({ key: 'k', records }), records);
   });
 
-  it('keeps a field per record when any record differs, in value or in shape', () => {
+  it('keeps a field per record when any record differs, by value or by shape', () => {
     const records = makeRecords(BORIS, 6).map((r, i) => {
       if (i === 2) return { ...r, pipeline: { id: '3', name: 'Продажи 2' }, amount: -0 };
       if (i === 3) return { ...r, secondaryReasonIds: ['price'], manager: { name: r.manager.name, id: r.manager.id } };
-      if (i === 4) return { ...r, reopened: { at: T0, by: 'Анна', note: 'вернули' }, extra: { nested: [1, { a: null }] } };
+      if (i === 4) return { ...r, reopened: { at: T0, by: 'Анна', note: 'вернули' }, competitor: 'Рога и копыта' };
+      if (i === 5) return { ...r, fromStage: { id: '21', name: 'Переговоры', extra: null } };
       return r;
     }) as Rejection[];
     const stored = toStored({ key: 'k', records });
-    expect(stored.common?.values).not.toHaveProperty('pipeline');
-    expect(stored.common?.values).not.toHaveProperty('secondaryReasonIds');
-    expect(stored.common?.values).not.toHaveProperty('reopened');
-    expect(stored.common?.values).not.toHaveProperty('amount');
-    expect(stored.common?.extras).toBe(true);
+    // The same values in another field order count as different: each record keeps its order.
+    for (const f of ['pipeline', 'secondaryReasonIds', 'reopened', 'amount', 'competitor', 'fromStage', 'manager']) expect(sharedOf(stored)).not.toHaveProperty(f);
+    expect(sharedOf(stored)).toHaveProperty('owner');
     const back = throughStorage({ key: 'k', records });
     expect(Object.is(back[2]!.amount, -0)).toBe(true);
-    // The same field values in another key order are shared; each record keeps its own order.
-    expect(stored.common?.values).toHaveProperty('manager');
-    expect(back[3]!.manager).toEqual(records[3]!.manager);
-    expect(back.map((r) => JSON.stringify(r)).filter((_, i) => i !== 3)).toEqual(records.map((r) => JSON.stringify(r)).filter((_, i) => i !== 3));
-    expect(back).toEqual(records);
+    expect(back).toStrictEqual(records);
+    expect(back.map((r) => JSON.stringify(r))).toEqual(records.map((r) => JSON.stringify(r)));
   });
 
   it('gives every restored record its own objects', () => {
@@ -379,26 +375,32 @@ describe('stored packs: shared fields once', () => {
     expect(back[1]!.secondaryReasonIds).toEqual([]);
   });
 
-  it('stores whole records when nothing is shared, one record, or a field named __proto__', () => {
-    const one = makeRecords(BORIS, 1);
-    expect(toStored({ key: 'k', records: one })).toEqual({ key: 'k', records: one });
+  it('stores whole records when one record, nothing shared, records with other fields, or a field named __proto__', () => {
+    const whole = (records: unknown[]) => {
+      const stored = toStored({ key: 'k', records: records as Rejection[] });
+      expect(stored).toEqual({ key: 'k', records });
+      expect(unpack(structuredClone(stored))).toStrictEqual(records);
+    };
+    whole(makeRecords(BORIS, 1));
     const [a, b] = makeRecords(BORIS, 2);
-    const disjoint = [{ id: a!.id }, { id: b!.id, other: 1 }] as unknown as Rejection[];
-    expect(toStored({ key: 'k', records: disjoint }).common).toBeUndefined();
+    whole([{ id: a!.id, n: 1 }, { id: b!.id, n: 2 }]);
+    whole([a, { ...b, extra: 1 }]);
+    const { comment: _, ...lacking } = b!;
+    whole([a, lacking]);
+    whole([a, { ...lacking, other: 'same count, another field' }]);
+    whole([a, { id: b!.id, ...b }]); // the same fields in another order
     const proto = makeRecords(BORIS, 2).map((r) => JSON.parse(JSON.stringify(r).replace('{', '{"__proto__":{"x":1},')) as Rejection);
     expect(Object.hasOwn(proto[0]!, '__proto__')).toBe(true);
-    const stored = toStored({ key: 'k', records: proto });
-    expect(stored.common).toBeUndefined();
-    expect(unpack(stored)).toBe(stored.records);
+    whole(proto);
   });
 
-  it('reads packs written before shared fields existed as they are', async () => {
+  it('reads packs written whole, before shared values existed, and merges into them', async () => {
     const db = freshDb();
     const boris = makeRecords(BORIS, 300);
     await store.mergeRecords(db, boris, { me: ANNA.id });
     const written = await db.packs.toArray();
-    expect(written.every((p) => p.common !== undefined)).toBe(true);
-    // The same packs as an older version stored them: whole records, no `common`.
+    expect(written.every((p) => 'fields' in p)).toBe(true);
+    // The same packs as an older version stored them: whole records.
     await db.packs.bulkPut(written.map((p) => ({ key: p.key, records: unpack(p) as unknown as Record<string, unknown>[] })));
     expect(await everyRecord(db)).toEqual(boris);
     await store.mergeRecords(db, edited(boris.slice(0, 10), 'поздняя правка'), { me: ANNA.id });

@@ -46,28 +46,30 @@ export const PackIndexRowSchema = z.object({
 export type PackIndexRow = z.infer<typeof PackIndexRowSchema>;
 
 /**
- * A pack as IndexedDB holds it. A field that every record of the pack has, with the same value,
- * is stored once in `common` instead of in each record: one manager's records share their owner,
- * CRM, portal, manager and currency, often the pipeline and stages, and the fields they leave
- * empty. Serialising a value costs per value more than per byte, so a record carrying only what
- * is its own is cheaper to write and to read back: measured in Chromium on the merge bench's
- * records (21 of 35 fields shared in a pack), 5,000 records written in ~14–28 ms instead of
- * ~22–65, read back and restored in ~14–18 ms instead of ~19–31 (docs/benchmarks.md).
- * A pack written without `common` (before it existed, or with nothing shared) holds whole records.
+ * A pack as IndexedDB holds it. Serialising a value costs per value more than per byte, and a
+ * pack's records repeat most of theirs: one manager's records share their owner, CRM, portal,
+ * manager and currency, often the pipeline and stages, and the fields they leave empty. So when
+ * every record has the same fields in the same order, a pack is stored as columns of a kind: the
+ * field names once, each value every record shares once, and per record only the values of the
+ * other fields, in order, without names. unpack() restores whole records, fields in that order,
+ * shared values copied for each record. Packs whose records differ in their fields, and packs
+ * written before this form existed, hold whole records (`records`).
+ * Measured in Chromium on 5,000 of the merge bench's records (21 of 35 fields shared in a pack of
+ * 250; docs/benchmarks.md): written in ~14–29 ms instead of ~24–44, read back and restored in
+ * ~11–19 ms instead of ~20–32.
  */
-export interface StoredPack {
-  key: string;
-  /** Each record without the common fields (whole records when there is no `common`). */
-  records: Record<string, unknown>[];
-  common?: {
-    /** The shared fields' values. */
-    values: Record<string, unknown>;
-    /** A record's fields in their order, common ones included, so it is restored as written. */
-    fields: string[];
-    /** Some record has fields outside `fields`: restoring also copies those. */
-    extras: boolean;
-  };
-}
+export type StoredPack =
+  | { key: string; records: Record<string, unknown>[] }
+  | {
+      key: string;
+      /** Every record's fields, in order. */
+      fields: string[];
+      /** Per field, whether every record has the same value, and that value (else null). */
+      shared: boolean[];
+      values: unknown[];
+      /** Per record, the values of the fields not shared, in field order. */
+      rows: unknown[][];
+    };
 
 /** Equal as stored values: primitives by Object.is, arrays and plain objects field by field. */
 function sameValue(a: unknown, b: unknown): boolean {
@@ -81,8 +83,16 @@ function sameValue(a: unknown, b: unknown): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (const k of keys) if (!Object.hasOwn(y, k) || !sameValue(x[k], y[k])) return false;
+  if (!sameFields(keys, y)) return false;
+  for (const k of keys) if (!sameValue(x[k], y[k])) return false;
+  return true;
+}
+
+/** Whether `o` has exactly these own enumerable fields, in this order (field names are interned: compared by identity). */
+function sameFields(fields: readonly string[], o: object): boolean {
+  const keys = Object.keys(o);
+  if (keys.length !== fields.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== fields[i]) return false;
   return true;
 }
 
@@ -95,59 +105,43 @@ function copyValue(v: unknown): unknown {
   return out;
 }
 
-const PROTO = '__proto__';
-
-/** The stored form of a pack: shared fields once (see StoredPack). */
+/** The stored form of a pack: shared values once when every record has the same fields (see StoredPack). */
 export function toStored(pack: PackRow): StoredPack {
   const recs = pack.records as unknown as Record<string, unknown>[];
   const whole: StoredPack = { key: pack.key, records: recs };
-  if (recs.length < 2) return whole;
-  const first = recs[0]!;
+  const first = recs[0];
+  if (recs.length < 2 || !first) return whole;
   const fields = Object.keys(first);
-  if (fields.includes(PROTO)) return whole;
-  const values: Record<string, unknown> = {};
-  const shared = new Set<string>();
-  for (const f of fields) {
+  // '__proto__' as a field name would set a prototype when restored.
+  if (fields.includes('__proto__')) return whole;
+  for (const r of recs) if (!sameFields(fields, r)) return whole;
+  const shared = fields.map((f) => {
     const v = first[f];
-    let all = true;
-    for (let i = 1; i < recs.length && all; i++) all = Object.hasOwn(recs[i]!, f) && sameValue(recs[i]![f], v);
-    if (all) {
-      values[f] = v;
-      shared.add(f);
-    }
-  }
-  if (shared.size === 0) return whole;
-  const known = new Set(fields);
-  let extras = false;
-  const records = new Array<Record<string, unknown>>(recs.length);
+    for (let i = 1; i < recs.length; i++) if (!sameValue(recs[i]![f], v)) return false;
+    return true;
+  });
+  const values = fields.map((f, i) => (shared[i] ? first[f] : null));
+  const own = fields.filter((_, i) => !shared[i]);
+  if (own.length === fields.length) return whole;
+  const rows = new Array<unknown[]>(recs.length);
   for (let i = 0; i < recs.length; i++) {
     const r = recs[i]!;
-    const own: Record<string, unknown> = {};
-    for (const k in r) {
-      if (!Object.hasOwn(r, k)) continue;
-      if (k === PROTO) return whole;
-      if (!known.has(k)) extras = true;
-      if (!shared.has(k)) own[k] = r[k];
-    }
-    records[i] = own;
+    const row = new Array<unknown>(own.length);
+    for (let j = 0; j < own.length; j++) row[j] = r[own[j]!];
+    rows[i] = row;
   }
-  return { key: pack.key, records, common: { values, fields, extras } };
+  return { key: pack.key, fields, shared, values, rows };
 }
 
-/** A stored pack's records, whole again. */
+/** A stored pack's records, whole. */
 export function unpack(pack: StoredPack): Rejection[] {
-  const common = pack.common;
-  if (!common) return pack.records as unknown as Rejection[];
-  const { values, fields, extras } = common;
-  const out = new Array<Rejection>(pack.records.length);
-  for (let i = 0; i < pack.records.length; i++) {
-    const r = pack.records[i]!;
+  if ('records' in pack) return pack.records as unknown as Rejection[];
+  const { fields, shared, values, rows } = pack;
+  const out = new Array<Rejection>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const o: Record<string, unknown> = {};
-    for (const f of fields) {
-      if (Object.hasOwn(values, f)) o[f] = copyValue(values[f]);
-      else if (Object.hasOwn(r, f)) o[f] = r[f];
-    }
-    if (extras) for (const k in r) if (Object.hasOwn(r, k) && !Object.hasOwn(o, k)) o[k] = r[k];
+    for (let f = 0, j = 0; f < fields.length; f++) o[fields[f]!] = shared[f] ? copyValue(values[f]) : row[j++];
     out[i] = o as unknown as Rejection;
   }
   return out;
