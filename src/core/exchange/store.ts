@@ -95,19 +95,19 @@ export async function mergeRecords(db: WhyLostDB, incoming: readonly Rejection[]
     const { result, written } = await db.transaction('rw', recordStores(db), async () => {
       const local = await existingOf(db, incoming);
       const directory = await packDirectory(db);
-      const packed = (r: Rejection, i: number) => (local[i] ? undefined : directory.find(r.id));
+      const packed = incoming.map((r, i) => (local[i] ? undefined : directory.find(r.id)));
       // A packed record of another owner refuses the file: read it, so the refusal names its owner as the record does.
-      const foreign = incoming.filter((r, i) => packed(r, i) && packed(r, i)!.row.owner !== r.owner.id).map((r) => r.id);
+      const foreign = incoming.filter((r, i) => packed[i] && packed[i].row.owner !== r.owner.id).map((r) => r.id);
       const foreignRecords = foreign.length ? await packedRecords(db, foreign, directory) : new Map<string, Rejection>();
       const existing = incoming.map((r, i): MergeLocal | undefined => {
-        const at = packed(r, i);
+        const at = packed[i];
         if (!at) return local[i];
         return foreignRecords.get(r.id) ?? { owner: { id: at.row.owner, name: '' }, updatedAt: at.row.updatedAt[at.at]! };
       });
       const plan = planMerge(incoming, existing);
       if (!plan.ok) return { result: plan, written: null };
       const inRows = new Set(incoming.filter((_, i) => local[i]).map((r) => r.id));
-      const { rows, packs } = route(plan.put, (r) => inRows.has(r.id) || (!directory.find(r.id) && r.owner.id === routing.me));
+      const { rows, packs } = route(plan.put, (r) => inRows.has(r.id) || (!directory.rowOf(r.id) && r.owner.id === routing.me));
       if (rows.length) await db.rejections.bulkPut(rows);
       const packsWritten: PackRow[] = [];
       for (const [owner, records] of packs) packsWritten.push(...(await putPacked(db, owner, records, directory)));

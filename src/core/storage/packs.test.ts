@@ -11,7 +11,7 @@ import { dashboardStats, type StatsEnv } from '../stats-aggregate';
 import { tableOf, type StatsTable } from '../stats-table';
 import { openDatabase, type WhyLostDB } from './db';
 import { editAnswer, setReopened } from './edits';
-import { PACK_MAX, PACK_SIZE, PackIndexRowSchema, PackRowSchema, recordsById, recordStores, toStored, unpack, type StoredPack } from './packs';
+import { PACK_MAX, PACK_SIZE, PackDirectory, PackIndexRowSchema, PackRowSchema, recordsById, recordStores, toStored, unpack, type StoredPack } from './packs';
 import * as repo from './repository';
 import { StatsCache } from './stats-cache';
 
@@ -406,5 +406,24 @@ describe('stored packs: shared values once', () => {
     await store.mergeRecords(db, edited(boris.slice(0, 10), 'поздняя правка'), { me: ANNA.id });
     expect((await everyRecord(db)).slice(0, 11)).toEqual([...edited(boris.slice(0, 10), 'поздняя правка'), boris[10]]);
     await expectConsistentPacks(db);
+  });
+});
+
+describe('PackDirectory', () => {
+  it('finds each packed id, its pack and its position; forgets a replaced or deleted pack’s ids', () => {
+    const row = (key: string, ids: string[]) => ({ key, owner: BORIS.id, lo: ids[0]!, ids, updatedAt: ids.map((_, i) => T0 + i), pending: 0, named: null });
+    const a = row('a', ['id-00001', 'id-00003', 'id-00005', 'id-00007', 'id-00009']);
+    const b = row('b', ['id-00010', 'id-00012']);
+    const dir = new PackDirectory([a, b]);
+    for (const r of [a, b]) r.ids.forEach((id, at) => expect(dir.find(id)).toEqual({ row: r, at }));
+    expect(dir.find('id-00004')).toBeUndefined();
+    expect(dir.rowOf('id-00012')).toBe(b);
+    const a2 = row('a', ['id-00001', 'id-00004']);
+    dir.set(a2);
+    expect(dir.find('id-00004')).toEqual({ row: a2, at: 1 });
+    expect(dir.find('id-00005')).toBeUndefined();
+    dir.delete('b');
+    expect(dir.rowOf('id-00010')).toBeUndefined();
+    expect(dir.find('id-00001')).toEqual({ row: a2, at: 0 });
   });
 });

@@ -183,7 +183,8 @@ export function readIndex(db: WhyLostDB): Promise<PackIndexRow[]> {
 /** The pack index in memory: every row, and where each packed id is. */
 export class PackDirectory {
   readonly rows = new Map<string, PackIndexRow>();
-  private readonly at = new Map<string, PackedAt>();
+  /** Each packed id's row (its position is looked up in the row's sorted ids when asked). */
+  private readonly where = new Map<string, PackIndexRow>();
 
   constructor(rows: Iterable<PackIndexRow> = []) {
     for (const row of rows) this.set(row);
@@ -193,18 +194,32 @@ export class PackDirectory {
   set(row: PackIndexRow): void {
     this.delete(row.key);
     this.rows.set(row.key, row);
-    row.ids.forEach((id, at) => this.at.set(id, { row, at }));
+    for (const id of row.ids) this.where.set(id, row);
   }
 
   delete(key: string): void {
     const old = this.rows.get(key);
     if (!old) return;
     this.rows.delete(key);
-    for (const id of old.ids) if (this.at.get(id)?.row === old) this.at.delete(id);
+    for (const id of old.ids) if (this.where.get(id) === old) this.where.delete(id);
+  }
+
+  /** The index row of the pack holding `id`. */
+  rowOf(id: string): PackIndexRow | undefined {
+    return this.where.get(id);
   }
 
   find(id: string): PackedAt | undefined {
-    return this.at.get(id);
+    const row = this.where.get(id);
+    if (!row) return undefined;
+    let lo = 0;
+    let hi = row.ids.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (row.ids[mid]! < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return { row, at: lo };
   }
 
   /** One owner's rows, by `lo`. */
@@ -302,8 +317,8 @@ export async function packedRecords(db: WhyLostDB, ids: readonly string[], direc
   const out = new Map<string, Rejection>();
   if (ids.length === 0) return out;
   const dir = directory ?? (await packDirectory(db));
-  const wanted = new Set(ids.filter((id) => dir.find(id)));
-  const keys = [...new Set([...wanted].map((id) => dir.find(id)!.row.key))];
+  const wanted = new Set(ids.filter((id) => dir.rowOf(id)));
+  const keys = [...new Set([...wanted].map((id) => dir.rowOf(id)!.key))];
   for (const records of await readPacks(db, keys)) for (const r of records ?? []) if (wanted.has(r.id)) out.set(r.id, r);
   return out;
 }
@@ -345,7 +360,7 @@ export async function putPacked(db: WhyLostDB, owner: string, records: readonly 
   const target = new Map<string, Rejection[]>();
   let p = 0;
   for (const r of sorted) {
-    let key = directory.find(r.id)?.row.key;
+    let key = directory.rowOf(r.id)?.key;
     if (!key) {
       while (p + 1 < mine.length && mine[p + 1]!.lo <= r.id) p++;
       key = mine[p]!.key;
