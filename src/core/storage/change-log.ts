@@ -8,9 +8,11 @@
  * imports, merges) without any of them knowing about it.
  *
  * A Dexie DBCore middleware: it widens every read-write transaction that touches a logged
- * table to include `statsLog`, then logs the keys of each add/put/delete. A pack logs the ids
- * it holds: written, every id of the new row; deleted, every id of the row before the delete.
- * A range delete (`clear()`) logs ALL_CHANGED: the cache rebuilds.
+ * table to include `statsLog`, then logs the keys of each add/put/delete. Packs are logged by
+ * key when written (the cache reads them, or has them: their ids would say nothing more, since a
+ * packed record leaves a pack only for another pack written by the same call, or by a delete),
+ * and by the ids they held when deleted (read before the delete). A range delete (`clear()`)
+ * logs ALL_CHANGED: the cache rebuilds.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 
@@ -23,12 +25,15 @@ export const ALL_CHANGED = '*';
 
 export interface ChangeLogEntry {
   seq?: number;
-  /** Record ids, or [ALL_CHANGED]. */
+  /**
+   * Record ids, or [ALL_CHANGED]. Of packs: the ids a delete removed, none for a write (entries
+   * from earlier builds list a written pack's ids too, and are read as before).
+   */
   ids: string[];
   /**
-   * Present when the ids are of packs: the keys of the packs written (none for a delete). The
-   * cache reads those packs instead of looking for each id: an id logged here and found in none
-   * of the packs written since is gone (a packed record moves only by a write of its new pack).
+   * Present when the entry is of packs: the keys of the packs written (none for a delete). The
+   * cache reads those packs: an id logged here and found in none of the packs written since is
+   * gone (a packed record moves only by a write of its new pack).
    */
   packs?: string[];
 }
@@ -62,7 +67,7 @@ function packsChanged(req: Exclude<DBCoreMutateRequest, { type: 'delete' }>): Re
   switch (req.type) {
     case 'add':
     case 'put':
-      return { ids: idsOfRows(req.values), packs: req.values.map((row) => String((row as { key?: unknown }).key)) };
+      return { ids: [], packs: req.values.map((row) => String((row as { key?: unknown }).key)) };
     case 'deleteRange':
       return { ids: [ALL_CHANGED], packs: [] };
   }
@@ -84,7 +89,7 @@ export const changeLogMiddleware: Middleware<DBCore> = {
         if (!LOGGED.includes(name)) return table;
         const log = async (trans: DBCoreTransaction, ids: string[], packs?: string[]) => {
           const unique = [...new Set(ids)];
-          if (!unique.length) return;
+          if (!unique.length && !packs?.length) return;
           const entry: ChangeLogEntry = packs ? { ids: unique, packs } : { ids: unique };
           await down.table(LOG_TABLE).mutate({ type: 'add', trans, values: [entry] });
         };

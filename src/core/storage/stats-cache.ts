@@ -22,7 +22,7 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import { ALL_CHANGED, LOGGED_TABLE, PACK_INDEX_TABLE } from './change-log';
 import type { WhyLostDB } from './db';
 import type { Rejection } from '../rejection';
-import { forgetPacksUpTo, packedCount, readPacks, recentPack, recordStores, scanRecords } from './packs';
+import { forgetPacksUpTo, PACK_SIZE, packedCount, readPacks, recentPack, recordStores, scanRecords } from './packs';
 import { compacted, emptyTable, fillText, fromSnapshot, remove, toSnapshot, upsert, type StatsTable } from '../stats-table';
 
 export const SNAPSHOT_KEY = 'table';
@@ -167,7 +167,7 @@ export class StatsCache {
       const entries = await this.db.statsLog.where('seq').above(this.appliedSeq).toArray();
       if (!entries.length) return true;
       const changed = new Set<string>();
-      /** Ids logged by pack writes, and the packs written: see ChangeLogEntry.packs. */
+      /** Ids logged by pack entries (deletes), and the packs written: see ChangeLogEntry. */
       const packed = new Set<string>();
       const packKeys = new Set<string>();
       /** Per pack written, the last position that wrote it; the last that deleted packs. */
@@ -189,15 +189,13 @@ export class StatsCache {
       // its records cost no read, so they do not count towards the limit.
       const contents: (readonly Rejection[])[] = [];
       const toRead: string[] = [];
-      let fromMemory = 0;
       for (const key of packKeys) {
         const held = recentPack(this.db, key, Math.max(lastWrite.get(key)!, lastDelete));
-        if (held) {
-          contents.push(held);
-          fromMemory += held.length;
-        } else toRead.push(key);
+        if (held) contents.push(held);
+        else toRead.push(key);
       }
-      if (changed.size + Math.max(0, packed.size - fromMemory) > limit) return false;
+      // A pack's size is known once read: counted as PACK_SIZE.
+      if (changed.size + packed.size + toRead.length * PACK_SIZE > limit) return false;
       // Rows first, then the packs written: a record is in one place, and removed if in neither.
       const seen = new Set<string>();
       (await rejections.bulkGet([...changed])).forEach((r) => {
@@ -208,7 +206,7 @@ export class StatsCache {
       for (const records of await readPacks(this.db, toRead)) contents.push(records ?? []);
       for (const records of contents) {
         for (const r of records) {
-          if (!packed.has(r.id) || seen.has(r.id)) continue;
+          if (seen.has(r.id)) continue;
           upsert(table, r);
           seen.add(r.id);
         }
