@@ -57,7 +57,8 @@ export const SCHEMA_VERSIONS: {
       rejections: 'id, leadKey, status, detectedAt, owner.id',
       statsLog: '++seq',
       statsSnapshot: 'key',
-      // Up to PACK_MAX records of one imported owner, consecutive in id order.
+      // Up to PACK_MAX records of one imported owner, consecutive in id order. A row holds them
+      // whole, or (written since stop 15) as columns with shared values once: unpack() reads both.
       packs: 'key',
       // What each pack holds (ids, updatedAt, owner), small enough to read whole for a merge.
       packIndex: 'key, owner',

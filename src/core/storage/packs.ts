@@ -6,7 +6,8 @@
  * own records (capture, dedupe, pending, the panel) stay one row each in `rejections`.
  *
  * Two stores, always written together, in the same transaction:
- * - `packs`: { key, records } — the records, sorted by id;
+ * - `packs`: the records, sorted by id — as columns of a kind when they have the same fields,
+ *   each value they all share stored once (StoredPack), else as { key, records };
  * - `packIndex`: { key, owner, lo, ids, updatedAt, pending, named } — what a pack holds, small
  *   enough (ids and times only) for a merge to read every row in one request and know, without
  *   reading a record, which ids are here, whose they are and how new.
@@ -14,8 +15,8 @@
  * A record id lives in exactly one place: `rejections` or one pack. Records imported under
  * schema v1 are rows of `rejections`; a merge updates them there, so they never move.
  *
- * The change log (change-log.ts) watches `packIndex`: a pack written logs every id it holds, a
- * pack deleted every id it held, so the statistics cache stays exact without knowing of packs.
+ * The change log (change-log.ts) watches `packIndex`: a pack written logs its key (the cache
+ * reads the pack), a pack deleted every id it held, so the statistics cache stays exact.
  * A merge keeps the index in memory between files (PackDirectory), checked against the log.
  */
 import { z } from 'zod';
