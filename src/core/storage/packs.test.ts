@@ -11,7 +11,7 @@ import { dashboardStats, type StatsEnv } from '../stats-aggregate';
 import { tableOf, type StatsTable } from '../stats-table';
 import { openDatabase, type WhyLostDB } from './db';
 import { editAnswer, setReopened } from './edits';
-import { PACK_MAX, PACK_SIZE, PackDirectory, PackIndexRowSchema, PackRowSchema, recordsById, recordStores, toStored, unpack, type StoredPack } from './packs';
+import { PACK_MAX, PACK_SIZE, PackDirectory, PackIndexRowSchema, PackRowSchema, recordsById, recordStores, StoredPackSchema, toStored, unpack, type StoredPack } from './packs';
 import * as repo from './repository';
 import { StatsCache } from './stats-cache';
 
@@ -23,7 +23,7 @@ const q = { filter: EMPTY_FILTER, view: 'raw' as const, unusedDays: 30, pendingD
 
 /** Every pack is well formed: sorted, one owner, at most PACK_MAX, its index row saying exactly what it holds. */
 async function expectConsistentPacks(db: WhyLostDB): Promise<void> {
-  const packs = (await db.packs.toArray()).map((p) => PackRowSchema.parse({ key: p.key, records: unpack(p) }));
+  const packs = (await db.packs.toArray()).map((p) => PackRowSchema.parse({ key: p.key, records: unpack(StoredPackSchema.parse(p)) }));
   const index = (await db.packIndex.toArray()).map((r) => PackIndexRowSchema.parse(r));
   expect(index.map((r) => r.key).sort()).toEqual(packs.map((p) => p.key).sort());
   const seen = new Set<string>();

@@ -56,21 +56,25 @@ export type PackIndexRow = z.infer<typeof PackIndexRowSchema>;
  * shared values copied for each record. Packs whose records differ in their fields, and packs
  * written before this form existed, hold whole records (`records`).
  * Measured in Chromium on 5,000 of the merge bench's records (21 of 35 fields shared in a pack of
- * 250; docs/benchmarks.md): written in ~14–29 ms instead of ~24–44, read back and restored in
- * ~11–19 ms instead of ~20–32.
+ * 250; docs/benchmarks.md, "Stop 15"), medians: whole records put in ~26–41 ms and read back in
+ * ~21–23 ms; the columns built in ~8 ms, put in ~10–16 ms, read back and restored in ~12–18 ms.
+ * Records are validated where they come in (imports, edits), so reads do not parse this again.
  */
-export type StoredPack =
-  | { key: string; records: Record<string, unknown>[] }
-  | {
-      key: string;
-      /** Every record's fields, in order. */
-      fields: string[];
-      /** Per field, whether every record has the same value, and that value (else null). */
-      shared: boolean[];
-      values: unknown[];
-      /** Per record, the values of the fields not shared, in field order. */
-      rows: unknown[][];
-    };
+export const StoredPackSchema = z.union([
+  z.object({ key: z.string().min(1), records: z.array(z.record(z.string(), z.unknown())) }),
+  z.object({
+    key: z.string().min(1),
+    /** Every record's fields, in order. */
+    fields: z.array(z.string()),
+    /** Per field: whether every record has the same value… */
+    shared: z.array(z.boolean()),
+    /** …and that value (null where not shared). */
+    values: z.array(z.unknown()),
+    /** Per record, the values of the fields not shared, in field order. */
+    rows: z.array(z.array(z.unknown())),
+  }),
+]);
+export type StoredPack = z.infer<typeof StoredPackSchema>;
 
 /** Equal as stored values: primitives by Object.is, arrays and plain objects field by field. */
 function sameValue(a: unknown, b: unknown): boolean {
