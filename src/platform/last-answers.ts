@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { dbRevisionItem } from './stored';
+import { loadDbRevision, readItem } from './stored';
 
 const EntrySchema = z.object({ rev: z.number(), at: z.number(), value: z.unknown() });
 const StoreSchema = z.record(z.string(), EntrySchema);
@@ -18,14 +18,14 @@ const MAX_AGE_MS = 60 * 60_000;
 /** Kept views: the popup's periods and the dashboard's opening view. */
 const MAX_ENTRIES = 8;
 
-async function readAll(): Promise<z.infer<typeof StoreSchema>> {
-  const parsed = StoreSchema.safeParse(await lastAnswersItem.getValue());
+async function readAll(raw: Promise<unknown>): Promise<z.infer<typeof StoreSchema>> {
+  const parsed = StoreSchema.safeParse(await raw);
   return parsed.success ? parsed.data : {};
 }
 
 /** The answer kept for `key`, if nothing was written since and it is recent and still of today's shape. */
 export async function lastAnswer<T>(key: string, schema: z.ZodType<T>, now = Date.now()): Promise<T | null> {
-  const [all, rev] = await Promise.all([readAll(), dbRevisionItem.getValue()]);
+  const [all, rev] = await Promise.all([readAll(readItem('lastAnswers', lastAnswersItem)), loadDbRevision()]);
   const entry = all[key];
   if (!entry || entry.rev !== rev || now - entry.at > MAX_AGE_MS) return null;
   const value = schema.safeParse(entry.value);
@@ -34,7 +34,8 @@ export async function lastAnswer<T>(key: string, schema: z.ZodType<T>, now = Dat
 
 /** Keeps a live answer for `key`, computed at database revision `rev`. */
 export async function keepAnswer(key: string, rev: number, value: unknown, now = Date.now()): Promise<void> {
-  const all = await readAll();
+  // Read afresh, never from the page's start-up values: another page may have kept one since.
+  const all = await readAll(lastAnswersItem.getValue());
   all[key] = { rev, at: now, value };
   const newest = Object.entries(all)
     .sort((a, b) => b[1].at - a[1].at)

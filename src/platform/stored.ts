@@ -3,13 +3,23 @@
  * readable by content scripts and extension pages, watched for live changes.
  * Every read is validated with zod; an invalid value falls back to defaults with a notice.
  */
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { CatalogSchema, DEFAULT_CATALOG, type Catalog } from '../core/catalog';
 import { HealthReportSchema, type HealthReport } from '../core/health';
 import { describeZodError } from '../core/protocol';
 import { readSettings, type Settings, type SettingsRead } from '../core/settings';
 import { z } from 'zod';
+import { revisionOf, startupValue, type StartupKey } from './boot';
 import { call } from './messaging';
+
+/**
+ * An item's raw value: the one the page read at start-up if no one has taken it yet
+ * (platform/boot.ts), else storage's now. Callers validate it as they validate any read.
+ */
+export function readItem<T>(key: StartupKey, item: WxtStorageItem<T, Record<string, unknown>>): Promise<unknown> {
+  const early = startupValue(key, () => item.getValue());
+  return early ? early.then((value) => value ?? item.fallback) : item.getValue();
+}
 
 /**
  * Random id made once per install: the manager identity behind this browser's records. Only the
@@ -47,14 +57,19 @@ export const healthItem = storage.defineItem<unknown>('local:health', { fallback
 /** Bumped by the background after every database write: open pages re-read when it changes. */
 export const dbRevisionItem = storage.defineItem<number>('local:dbRevision', { fallback: 0 });
 
+/** The database revision (0 when unreadable: nothing kept matches it, so nothing stale is shown). */
+export async function loadDbRevision(): Promise<number> {
+  return revisionOf(await readItem('dbRevision', dbRevisionItem));
+}
+
 /**
  * The install id; outside the background, a missing one is asked of the background (which makes
  * it). A worker that is just stopping may not take the message: ask again a few times, and take
  * the id from storage as soon as the background has written it.
  */
 export async function loadInstallId(): Promise<string> {
-  const stored = await installIdItem.getValue();
-  if (stored) return stored;
+  const stored = await readItem('installId', installIdItem);
+  if (typeof stored === 'string' && stored) return stored;
   if (makeInstallId) return makeInstallId();
   let last = '';
   for (let attempt = 0; attempt < 6; attempt++) {
@@ -70,7 +85,7 @@ export async function loadInstallId(): Promise<string> {
 
 /** Settings with the identity: extension pages and the background. */
 export async function loadSettings(): Promise<SettingsRead> {
-  const [raw, installId] = await Promise.all([settingsItem.getValue(), loadInstallId()]);
+  const [raw, installId] = await Promise.all([readItem('settings', settingsItem), loadInstallId()]);
   return readSettings(raw, installId);
 }
 
@@ -101,11 +116,11 @@ export function readCatalog(raw: unknown): CatalogRead {
 }
 
 export async function loadCatalog(): Promise<CatalogRead> {
-  return readCatalog(await catalogItem.getValue());
+  return readCatalog(await readItem('catalog', catalogItem));
 }
 
 export async function loadHealth(): Promise<HealthReport[]> {
-  const parsed = z.array(HealthReportSchema).safeParse(await healthItem.getValue());
+  const parsed = z.array(HealthReportSchema).safeParse(await readItem('health', healthItem));
   return parsed.success ? parsed.data : [];
 }
 
