@@ -33,6 +33,16 @@ describe('start-up values', () => {
     expect(await stored.loadHealth()).toEqual([]);
   });
 
+  it('only the listed local items come from start-up values', async () => {
+    const { storage } = await import('wxt/utils/storage');
+    await fakeBrowser.storage.local.set({ other: 'then', dbRevision: 1 });
+    const { boot, stored } = await page();
+    await boot.readStartup();
+    await fakeBrowser.storage.local.set({ other: 'now', dbRevision: 2 });
+    expect(await stored.readItem(storage.defineItem<string>('local:other', { fallback: '' }))).toBe('now');
+    expect(await stored.readItem(stored.dbRevisionItem)).toBe(1);
+  });
+
   it('without a start-up read, loaders read storage as before', async () => {
     await fakeBrowser.storage.local.set({ dbRevision: 3 });
     const { stored } = await page();

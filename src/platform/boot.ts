@@ -12,8 +12,8 @@
 import { browser } from 'wxt/browser';
 
 /** The chrome.storage.local keys of the items a page reads before its first render (stored.ts, last-answers.ts). */
-export const STARTUP_KEYS = ['settings', 'catalog', 'health', 'dbRevision', 'installId', 'lastAnswers'] as const;
-export type StartupKey = (typeof STARTUP_KEYS)[number];
+const STARTUP_KEYS = ['settings', 'catalog', 'health', 'dbRevision', 'installId', 'lastAnswers'] as const;
+type StartupKey = (typeof STARTUP_KEYS)[number];
 
 let startup: Promise<Partial<Record<StartupKey, unknown>>> | null = null;
 const taken = new Set<StartupKey>();
@@ -26,19 +26,17 @@ export function readStartup(): Promise<Partial<Record<StartupKey, unknown>>> {
   return startup;
 }
 
+const isStartupKey = (key: string): key is StartupKey => (STARTUP_KEYS as readonly string[]).includes(key);
+
 /**
- * The raw value of `key` read at start-up, for the first reader only (a later read, e.g. after
- * a change, must see storage as it is then); null when none was read or it is taken. A failed
+ * The raw value of a storage item (its wxt key, `local:settings`) read at start-up, for the
+ * first reader only (a later read, e.g. after a change, must see storage as it is then); null
+ * when none was read, it is taken, or the item is not one of the start-up values. A failed
  * start-up read falls back to `fresh`.
  */
-export function startupValue(key: StartupKey, fresh: () => Promise<unknown>): Promise<unknown> | null {
-  if (!startup || taken.has(key)) return null;
+export function startupValue(itemKey: string, fresh: () => Promise<unknown>): Promise<unknown> | null {
+  const key = itemKey.startsWith('local:') ? itemKey.slice('local:'.length) : '';
+  if (!startup || !isStartupKey(key) || taken.has(key)) return null;
   taken.add(key);
   return startup.then((values) => values[key], fresh);
 }
-
-/** A stored database revision as a number (0 when missing or not one: nothing kept matches it). */
-export function revisionOf(raw: unknown): number {
-  return typeof raw === 'number' && Number.isFinite(raw) ? raw : 0;
-}
-

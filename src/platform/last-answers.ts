@@ -25,7 +25,7 @@ async function readAll(raw: Promise<unknown>): Promise<z.infer<typeof StoreSchem
 
 /** The answer kept for `key`, if nothing was written since and it is recent and still of today's shape. */
 export async function lastAnswer<T>(key: string, schema: z.ZodType<T>, now = Date.now()): Promise<T | null> {
-  const [all, rev] = await Promise.all([readAll(readItem('lastAnswers', lastAnswersItem)), loadDbRevision()]);
+  const [all, rev] = await Promise.all([readAll(readItem(lastAnswersItem)), loadDbRevision()]);
   const entry = all[key];
   if (!entry || entry.rev !== rev || now - entry.at > MAX_AGE_MS) return null;
   const value = schema.safeParse(entry.value);

@@ -9,15 +9,15 @@ import { HealthReportSchema, type HealthReport } from '../core/health';
 import { describeZodError } from '../core/protocol';
 import { readSettings, type Settings, type SettingsRead } from '../core/settings';
 import { z } from 'zod';
-import { revisionOf, startupValue, type StartupKey } from './boot';
+import { startupValue } from './boot';
 import { call } from './messaging';
 
 /**
  * An item's raw value: the one the page read at start-up if no one has taken it yet
  * (platform/boot.ts), else storage's now. Callers validate it as they validate any read.
  */
-export function readItem<T>(key: StartupKey, item: WxtStorageItem<T, Record<string, unknown>>): Promise<unknown> {
-  const early = startupValue(key, () => item.getValue());
+export function readItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): Promise<unknown> {
+  const early = startupValue(item.key, () => item.getValue());
   return early ? early.then((value) => value ?? item.fallback) : item.getValue();
 }
 
@@ -59,7 +59,8 @@ export const dbRevisionItem = storage.defineItem<number>('local:dbRevision', { f
 
 /** The database revision (0 when unreadable: nothing kept matches it, so nothing stale is shown). */
 export async function loadDbRevision(): Promise<number> {
-  return revisionOf(await readItem('dbRevision', dbRevisionItem));
+  const raw = await readItem(dbRevisionItem);
+  return typeof raw === 'number' && Number.isFinite(raw) ? raw : 0;
 }
 
 /**
@@ -68,7 +69,7 @@ export async function loadDbRevision(): Promise<number> {
  * the id from storage as soon as the background has written it.
  */
 export async function loadInstallId(): Promise<string> {
-  const stored = await readItem('installId', installIdItem);
+  const stored = await readItem(installIdItem);
   if (typeof stored === 'string' && stored) return stored;
   if (makeInstallId) return makeInstallId();
   let last = '';
@@ -85,7 +86,7 @@ export async function loadInstallId(): Promise<string> {
 
 /** Settings with the identity: extension pages and the background. */
 export async function loadSettings(): Promise<SettingsRead> {
-  const [raw, installId] = await Promise.all([readItem('settings', settingsItem), loadInstallId()]);
+  const [raw, installId] = await Promise.all([readItem(settingsItem), loadInstallId()]);
   return readSettings(raw, installId);
 }
 
@@ -116,11 +117,11 @@ export function readCatalog(raw: unknown): CatalogRead {
 }
 
 export async function loadCatalog(): Promise<CatalogRead> {
-  return readCatalog(await readItem('catalog', catalogItem));
+  return readCatalog(await readItem(catalogItem));
 }
 
 export async function loadHealth(): Promise<HealthReport[]> {
-  const parsed = z.array(HealthReportSchema).safeParse(await readItem('health', healthItem));
+  const parsed = z.array(HealthReportSchema).safeParse(await readItem(healthItem));
   return parsed.success ? parsed.data : [];
 }
 

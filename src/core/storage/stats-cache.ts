@@ -2,10 +2,11 @@
  * The background's statistics cache: the statistics table (stats-table.ts) of every stored
  * record — rows of `rejections` and records in packs (packs.ts) — kept exact and cheap to start.
  *
- * - Exact: every write to `rejections` or to the packs logs its record ids in `statsLog` in the
- *   same transaction (change-log.ts). Before answering, the cache reads the log past the last
- *   entry it applied and re-reads just those records — or takes the packs a merge of this
- *   context has just written from memory (packs.ts, recentPack). Whoever wrote them — capture,
+ * - Exact: every write to `rejections` logs its record ids in `statsLog` in the same
+ *   transaction, a pack write the pack's key, a pack delete the ids it held (change-log.ts).
+ *   Before answering, the cache reads the log past the last entry it applied and re-reads just
+ *   those records and packs — or takes the packs a merge of this context has just written from
+ *   memory (packs.ts, recentPack). Whoever wrote them — capture,
  *   tag, edit, import, merge — needs to know nothing about statistics.
  * - Cheap to start: the table is saved as a snapshot (with the log position it includes), so a
  *   background woken from sleep reads ~8 MB of columns (tens of ms) instead of 100,000 records
