@@ -97,6 +97,25 @@ describe('the compiled record parse', () => {
     for (const r of records.slice(0, 50)) sameAsZod(parse, RejectionSchema, { ...r, unknownField: 1 }); // stripped like zod
   });
 
+  it('returns a record read from JSON as it is, and copies one zod would change', () => {
+    for (const r of records.slice(0, 50)) {
+      const got = parse(r);
+      expect(got.success && got.data).toBe(r); // no copy: the same object
+    }
+    const r = records[0]!;
+    const reordered = Object.fromEntries(Object.entries(r).reverse());
+    const bare = Object.assign(Object.create(null) as object, r);
+    const withExtra = { ...r, manager: { ...(r.manager as object), extra: 1 } };
+    class Subclassed extends Array<string> {}
+    const subArray = { ...r, secondaryReasonIds: Subclassed.from(['price']) };
+    for (const input of [reordered, bare, withExtra, subArray]) {
+      const got = parse(input);
+      expect(got.success).toBe(true);
+      expect(got.success && got.data).not.toBe(input);
+      sameAsZod(parse, RejectionSchema, input);
+    }
+  });
+
   it('agrees with zod on 20,000 broken records, valid or not', () => {
     const rnd = random(2026);
     let valid = 0;

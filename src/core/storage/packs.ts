@@ -76,29 +76,43 @@ export const StoredPackSchema = z.union([
 ]);
 export type StoredPack = z.infer<typeof StoredPackSchema>;
 
-/** Equal as stored values: primitives by Object.is, arrays and plain objects field by field. */
-function sameValue(a: unknown, b: unknown): boolean {
+/** Per nesting depth, the field names of the object being compared (reused: no array per comparison). */
+const fieldsAt: string[][] = [];
+
+/**
+ * Equal as stored values: primitives by Object.is, arrays and plain objects field by field. Keys
+ * are walked with for-in into reused arrays, not Object.keys: toStored compares every record's
+ * fields with the first's, and a new array per nested object was ~8 % of what the worker
+ * allocated during a merge (issue 8).
+ */
+function sameValue(a: unknown, b: unknown, depth = 0): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i], depth + 1)) return false;
     return true;
   }
+  if (!isPlain(a)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
+  const keys = (fieldsAt[depth] ??= []);
+  keys.length = 0;
+  for (const k in x) keys.push(k);
   if (!sameFields(keys, y)) return false;
-  for (const k of keys) if (!sameValue(x[k], y[k])) return false;
+  for (let i = 0; i < keys.length; i++) if (!sameValue(x[keys[i]!], y[keys[i]!], depth + 1)) return false;
   return true;
 }
 
-/** Whether `o` has exactly these own enumerable fields, in this order (field names are interned: compared by identity). */
+/** A plain object (for-in then walks its own fields only). */
+const isPlain = (o: object) => Object.getPrototypeOf(o) === Object.prototype;
+
+/** Whether `o` is plain with exactly these fields, in this order (field names are interned: compared by identity). */
 function sameFields(fields: readonly string[], o: object): boolean {
-  const keys = Object.keys(o);
-  if (keys.length !== fields.length) return false;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== fields[i]) return false;
-  return true;
+  if (!isPlain(o)) return false;
+  let i = 0;
+  for (const k in o) if (k !== fields[i++]) return false;
+  return i === fields.length;
 }
 
 /** A fresh copy of a shared value, so no two restored records share an object. */
