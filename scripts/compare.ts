@@ -75,6 +75,7 @@ async function measureRender(browser: ExtensionBrowser, into: Samples): Promise<
         const key = `${page}, background ${cold ? 'cold' : 'warm'}`;
         add(into, `${key}: first figures`, r.ready);
         add(into, `${key}: live figures`, r.live);
+        if (r.complete !== null) add(into, `${key}: every section`, r.complete);
       }
     }
   }

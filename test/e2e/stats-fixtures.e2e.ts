@@ -80,6 +80,11 @@ describe('statistics from leads closed on the fixtures', () => {
     expect(await value(dash, 'wl-stat-junk')).toBe('1');
     expect(await value(dash, 'wl-stat-loss')).toBe('3');
     expect(await value(dash, 'wl-stat-pending')).toBe('0');
+    // The first render with figures draws the sections a window shows; the rest follow at once.
+    await expect.poll(() => dash.evaluate(() => performance.getEntriesByName('wl-complete').length)).toBe(1);
+    const order = await dash.evaluate(() => ['wl-ready', 'wl-complete'].map((m) => performance.getEntriesByName(m)[0]!.startTime));
+    expect(order[0]).toBeLessThan(order[1]!);
+    for (const id of ['wl-breakdown', 'wl-corrected', 'wl-drill', 'wl-sharing']) expect(await tid(dash, id).count()).toBe(1);
 
     const dist = (id: string) => dash.locator(`[data-testid="wl-dist-row"][data-reason-id="${id}"]`);
     await expect(dist('price').locator('[data-testid="wl-dist-row-count"]').textContent()).resolves.toBe('2');

@@ -3,9 +3,9 @@
  * The statistics are asked for at once, alongside the settings, and kept current by
  * useStatsSync; sections read them from the stats store.
  */
-import { useEffect } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { loadPageConfig, startedEarly, useLive } from '../../platform/live';
-import { markFigures } from '../render-marks';
+import { markFigures, markOnce } from '../render-marks';
 import { DASHBOARD_SECTIONS } from './sections';
 import { useStats } from './stats-store';
 import { useStatsSync } from './use-stats-sync';
@@ -22,6 +22,28 @@ function useRenderMarks(rev: number | null, live: boolean): void {
   }, [rev, live]);
 }
 
+/**
+ * How many sections (from the top) the first render with figures draws: what a 1280 × 800 window
+ * shows (filters, the summary, reasons, the start of the trend). The others follow in the next
+ * task, before anyone can scroll to them: a cold dashboard's first render no longer builds and
+ * styles the manager table, breakdowns, hygiene, drill-down and sharing it cannot show yet.
+ */
+const FIRST_SECTIONS = 4;
+
+/** False until the first render with figures (or an error) and for it; true from the task after it (`wl-complete` marked then). */
+function useRestAfterFirst(ready: boolean): boolean {
+  const [rest, setRest] = useState(false);
+  useEffect(() => {
+    if (!ready || rest) return;
+    const timer = setTimeout(() => startTransition(() => setRest(true)), 0);
+    return () => clearTimeout(timer);
+  }, [ready, rest]);
+  useEffect(() => {
+    if (rest) markOnce('wl-complete');
+  }, [rest]);
+  return rest;
+}
+
 /** Settings are read from the moment the page's script runs. */
 const loadConfig = startedEarly(loadPageConfig);
 
@@ -30,6 +52,8 @@ export function Dashboard() {
   const state = useLive(loadConfig);
   const result = useStats((s) => s.result);
   useRenderMarks(state.status === 'ready' && result.status === 'ready' ? result.rev : null, result.status === 'ready' && !result.kept);
+  // After the first render with figures, or with the statistics' error (sharing's restore is below).
+  const rest = useRestAfterFirst(state.status === 'ready' && result.status !== 'loading');
   if (state.status === 'loading') return <main className="wl-dashboard" aria-busy="true" />;
   if (state.status === 'error') {
     return (
@@ -56,7 +80,7 @@ export function Dashboard() {
           {result.message}
         </p>
       )}
-      {DASHBOARD_SECTIONS.map(({ id, Component }) => (
+      {(rest ? DASHBOARD_SECTIONS : DASHBOARD_SECTIONS.slice(0, FIRST_SECTIONS)).map(({ id, Component }) => (
         <Component key={id} config={config} />
       ))}
     </main>
