@@ -228,7 +228,10 @@ describe('team sharing', () => {
     const boris = open[1]!;
     const dash = await dashboard(boris);
     const tender = join(dir, 'tender.json');
-    writeFileSync(tender, exportText(ANNA, [makeRecord(ANNA, 77, { reasonId: 'tender-lost', comment: 'Тендер выиграл «Вектор», цена ниже на 12%' })]));
+    // Closed an hour ago: the popup opens on the last 30 days, whatever day the test runs.
+    const closedAt = Date.now() - 3_600_000;
+    const times = { detectedAt: closedAt, updatedAt: closedAt + 60_000, taggedAt: closedAt + 60_000 };
+    writeFileSync(tender, exportText(ANNA, [makeRecord(ANNA, 77, { reasonId: 'tender-lost', comment: 'Тендер выиграл «Вектор», цена ниже на 12%', ...times })]));
     const [line] = await importFiles(dash, [tender]);
     expect(line!.text).toContain('Причин нет в вашем каталоге: tender-lost.');
     const popup = await boris.openExtensionPage('popup.html');
