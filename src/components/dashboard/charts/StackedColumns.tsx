@@ -28,11 +28,19 @@ const TOP = 10;
 const BOTTOM = 24;
 const LEFT = 40;
 
-/** 1, 2 or 5 × 10^k at or above x. */
-function niceMax(x: number): number {
+/** 1, 2 or 5 × 10^k at or above x, and at least 5. */
+export function niceMax(x: number): number {
   if (x <= 5) return 5;
   const p = 10 ** Math.floor(Math.log10(x));
   return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= x)!;
+}
+
+/**
+ * The axis's grid values for a niceMax: six evenly spaced whole numbers from 0 (a fifth of 5,
+ * 10, 20, 50… is whole). Quarters rounded gave 0, 1, 3, 4, 5 for a maximum of 5.
+ */
+export function axisTicks(max: number): number[] {
+  return [0, 1, 2, 3, 4, 5].map((i) => (max * i) / 5);
 }
 
 export function StackedColumns({ labels, keys, series, totalLabel, ariaLabel, onSelect, format }: Props) {
@@ -45,7 +53,7 @@ export function StackedColumns({ labels, keys, series, totalLabel, ariaLabel, on
   const plotH = H - TOP - BOTTOM;
   const y = (v: number) => TOP + plotH - (v / max) * plotH;
   const labelEvery = Math.max(1, Math.ceil(52 / colW));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
+  const ticks = axisTicks(max);
 
   return (
     <div className="wl-chart" onMouseLeave={() => setHover(null)}>
