@@ -8,15 +8,16 @@ import { z } from 'zod';
 import { CrmIdSchema } from './primitives';
 
 import { BRIDGE_TAG } from './bridge-tag';
+import { lazySchema } from './lazy-schema';
 
 export { BRIDGE_TAG };
 
-export const BridgeEnvelopeSchema = z.object({
+export const BridgeEnvelopeSchema = lazySchema(() => z.object({
   tag: z.literal(BRIDGE_TAG),
   /** up: main world → content script; down: content script → main world. */
   dir: z.enum(['up', 'down']),
   crm: CrmIdSchema,
   type: z.string().min(1).max(50),
   payload: z.unknown(),
-});
+}));
 export type BridgeEnvelope = z.infer<typeof BridgeEnvelopeSchema>;

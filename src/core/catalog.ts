@@ -13,12 +13,13 @@ import {
   TimestampSchema,
   pickText,
 } from './primitives';
+import { lazySchema } from './lazy-schema';
 
 /** junk: left out of conversion; loss: a real lost deal; outcome: closed-by-mistake and the like. */
-export const ReasonKindSchema = z.enum(['junk', 'loss', 'outcome']);
+export const ReasonKindSchema = lazySchema(() => z.enum(['junk', 'loss', 'outcome']));
 export type ReasonKind = z.infer<typeof ReasonKindSchema>;
 
-export const ReasonSchema = z.object({
+export const ReasonSchema = lazySchema(() => z.object({
   id: ReasonIdSchema,
   kind: ReasonKindSchema,
   label: LocalizedTextSchema,
@@ -33,10 +34,10 @@ export const ReasonSchema = z.object({
   asks: z.array(z.enum(['competitor'])),
   /** Retired reasons vanish from the panel but keep counting in statistics. */
   retired: z.boolean(),
-});
+}));
 export type Reason = z.infer<typeof ReasonSchema>;
 
-export const CatalogSchema = z
+export const CatalogSchema = lazySchema(() => z
   .object({
     /** Bumped on every edit, so a shared catalog file can say which is newer. */
     revision: z.number().int().min(1),
@@ -51,7 +52,7 @@ export const CatalogSchema = z
       }
       seen.add(r.id);
     });
-  });
+  }));
 export type Catalog = z.infer<typeof CatalogSchema>;
 
 const ALL = 'all' as const;

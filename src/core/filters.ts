@@ -8,8 +8,9 @@ import type { Catalog } from './catalog';
 import { findReason } from './catalog';
 import { CrmIdSchema, SegmentSchema, TimestampSchema } from './primitives';
 import type { Rejection } from './rejection';
+import { lazySchema } from './lazy-schema';
 
-export const FilterSchema = z.object({
+export const FilterSchema = lazySchema(() => z.object({
   /** Inclusive bounds on detectedAt; null = open. */
   from: TimestampSchema.nullable(),
   to: TimestampSchema.nullable(),
@@ -22,7 +23,7 @@ export const FilterSchema = z.object({
   kind: z.enum(['all', 'junk', 'loss']),
   /** mine: records this browser's identity made; team: everything, merged imports included. */
   scope: z.enum(['mine', 'team']),
-});
+}));
 export type Filter = z.infer<typeof FilterSchema>;
 
 export const EMPTY_FILTER: Filter = {

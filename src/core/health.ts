@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { CrmIdSchema, HostSchema, TimestampSchema } from './primitives';
+import { lazySchema } from './lazy-schema';
 
-export const HealthReportSchema = z.object({
+export const HealthReportSchema = lazySchema(() => z.object({
   crm: CrmIdSchema,
   host: HostSchema,
   /** The kind of page the adapter recognised ("lead-card", "kanban", …). */
@@ -15,7 +16,7 @@ export const HealthReportSchema = z.object({
   missing: z.array(z.string().max(100)).max(50),
   url: z.string().max(2000),
   at: TimestampSchema,
-});
+}));
 export type HealthReport = z.infer<typeof HealthReportSchema>;
 
 /** Keeps the latest report per host and page kind, newest first, bounded. */

@@ -9,19 +9,20 @@ import { CRM_IDS, type CrmId } from './primitives';
 import { originPattern } from './hosts';
 import { LeadContextSchema, type LeadContext } from './rejection';
 import type { Settings } from './settings';
+import { lazySchema } from './lazy-schema';
 
 /** The manifest command (wxt.config.ts) and the context-menu item. */
 export const MANUAL_COMMAND = 'tag-lost';
 export const MANUAL_MENU_ID = 'whylost-tag-lost';
 
 /** Background → tab: open the panel for the lead on this page. */
-export const ManualTagRequestSchema = z.object({ source: z.enum(['command', 'context-menu']) });
+export const ManualTagRequestSchema = lazySchema(() => z.object({ source: z.enum(['command', 'context-menu']) }));
 export type ManualTagRequest = z.infer<typeof ManualTagRequestSchema>;
 
-export const ManualTagResultSchema = z.union([
+export const ManualTagResultSchema = lazySchema(() => z.union([
   z.object({ handled: z.literal(true), leadId: z.string(), fromPage: z.boolean() }),
   z.object({ handled: z.literal(false), reason: z.enum(['disabled', 'no-crm-page', 'failed']), message: z.string().optional() }),
-]);
+]));
 export type ManualTagResult = z.infer<typeof ManualTagResultSchema>;
 
 const MAX_ID = 100;

@@ -13,30 +13,31 @@ import {
   SegmentSchema,
   TimestampSchema,
 } from './primitives';
+import { lazySchema } from './lazy-schema';
 
-export const RejectionStatusSchema = z.enum([
+export const RejectionStatusSchema = lazySchema(() => z.enum([
   'pending', // detected, no reason yet
   'tagged', // reason given: counts in statistics
   'follow-up', // soft reason below the attempts threshold: the lead is to be called again
   'withdrawn', // the close was undone in the CRM (e.g. Bitrix24 kanban «Отменить»)
-]);
+]));
 export type RejectionStatus = z.infer<typeof RejectionStatusSchema>;
 
-export const EntityTypeSchema = z.enum(['lead', 'deal', 'smart', 'order']);
+export const EntityTypeSchema = lazySchema(() => z.enum(['lead', 'deal', 'smart', 'order']));
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 
 /** How the close was made. */
-export const ViaSchema = z.enum(['card', 'kanban', 'list', 'request', 'stageflow', 'manual']);
+export const ViaSchema = lazySchema(() => z.enum(['card', 'kanban', 'list', 'request', 'stageflow', 'manual']));
 export type Via = z.infer<typeof ViaSchema>;
 
-export const PersonSchema = z.object({
+export const PersonSchema = lazySchema(() => z.object({
   id: z.string().max(100).nullable(),
   name: z.string().max(200).nullable(),
-});
+}));
 export type Person = z.infer<typeof PersonSchema>;
 
 /** What the page tells about the closed lead. Everything but the lead id may be unknown. */
-export const LeadContextSchema = z.object({
+export const LeadContextSchema = lazySchema(() => z.object({
   crm: CrmIdSchema,
   host: HostSchema,
   /** amoCRM account subdomain, Bitrix24 portal, OneBox instance name. */
@@ -56,13 +57,13 @@ export const LeadContextSchema = z.object({
   manager: PersonSchema,
   /** The CRM's own loss reason where it has one (amoCRM loss reasons). */
   native: z.object({ id: z.string().max(100).nullable(), name: z.string().max(300).nullable() }).nullable(),
-});
+}));
 export type LeadContext = z.infer<typeof LeadContextSchema>;
 
 export const MAX_COMMENT = 5000;
 
 /** The answer the manager gives in the panel. */
-export const AnswerSchema = z.object({
+export const AnswerSchema = lazySchema(() => z.object({
   segment: SegmentSchema.nullable(),
   reasonId: ReasonIdSchema.nullable(),
   comment: z.string().max(MAX_COMMENT),
@@ -70,7 +71,7 @@ export const AnswerSchema = z.object({
   competitor: z.string().max(200).nullable(),
   attempts: z.number().int().min(0).max(1000).nullable(),
   followUpAt: TimestampSchema.nullable(),
-});
+}));
 export type Answer = z.infer<typeof AnswerSchema>;
 
 export const EMPTY_ANSWER: Answer = {
@@ -83,7 +84,7 @@ export const EMPTY_ANSWER: Answer = {
   followUpAt: null,
 };
 
-export const RejectionSchema = LeadContextSchema.extend(AnswerSchema.shape).extend({
+export const RejectionSchema = lazySchema(() => LeadContextSchema.extend(AnswerSchema.shape).extend({
   id: RecordIdSchema,
   status: RejectionStatusSchema,
   /** `${crm}|${host}|${entityType}|${leadId}`: finds the records of one lead. */
@@ -98,7 +99,7 @@ export const RejectionSchema = LeadContextSchema.extend(AnswerSchema.shape).exte
   reopened: z.object({ at: TimestampSchema, by: z.string().max(200), note: z.string().max(MAX_COMMENT) }).nullable(),
   /** The WhyLost user (manager identity) who recorded it; team views group by it. */
   owner: z.object({ id: z.string().min(1).max(100), name: z.string().max(200) }),
-});
+}));
 export type Rejection = z.infer<typeof RejectionSchema>;
 
 export function leadKeyOf(c: Pick<LeadContext, 'crm' | 'host' | 'entityType' | 'entityTypeId' | 'leadId'>): string {

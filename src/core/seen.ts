@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { CrmIdSchema, HostSchema, NamedSchema, TimestampSchema, type Named } from './primitives';
 import type { Rejection } from './rejection';
+import { lazySchema } from './lazy-schema';
 
-export const SeenPipelineSchema = z.object({
+export const SeenPipelineSchema = lazySchema(() => z.object({
   crm: CrmIdSchema,
   host: HostSchema,
   /** null: the page told no pipeline (a CRM or page without them). */
@@ -16,7 +17,7 @@ export const SeenPipelineSchema = z.object({
   stages: z.array(NamedSchema),
   records: z.number().int(),
   lastAt: TimestampSchema,
-});
+}));
 export type SeenPipeline = z.infer<typeof SeenPipelineSchema>;
 
 type Seen = Pick<Rejection, 'crm' | 'host' | 'pipeline' | 'fromStage' | 'detectedAt'>;

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { SegmentSchema, TimestampSchema, type Segment } from './primitives';
 import type { LeadContext } from './rejection';
 import type { SegmentRule, Settings } from './settings';
+import { lazySchema } from './lazy-schema';
 
 type RuleInput = Pick<LeadContext, 'crm' | 'host' | 'pipeline' | 'fromStage'>;
 
@@ -31,8 +32,8 @@ export function ruleMatches(rule: SegmentRule, lead: RuleInput): boolean {
 }
 
 /** The last segment a manager chose in the panel, per pipeline (key: see `pipelineKey`). */
-export const LastSegmentSchema = z.object({ segment: SegmentSchema, at: TimestampSchema });
-export const LastSegmentsSchema = z.record(z.string().min(1).max(700), LastSegmentSchema);
+export const LastSegmentSchema = lazySchema(() => z.object({ segment: SegmentSchema, at: TimestampSchema }));
+export const LastSegmentsSchema = lazySchema(() => z.record(z.string().min(1).max(700), LastSegmentSchema));
 export type LastSegments = z.infer<typeof LastSegmentsSchema>;
 
 /** At most this many pipelines are remembered; the oldest choices go first. */

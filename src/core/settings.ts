@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CrmIdSchema, HostSchema, LangSchema, SegmentSchema, type CrmId } from './primitives';
+import { lazySchema } from './lazy-schema';
 
 export const SETTINGS_VERSION = 1;
 
@@ -20,40 +21,40 @@ export const COMMENT_LIMITS = {
   placeholders: { max: 200 },
 } as const;
 
-export const CommentRulesSchema = z.object({
+export const CommentRulesSchema = lazySchema(() => z.object({
   /** 'always': every reason needs a comment; 'per-reason': only reasons marked so (and "Other"). */
   required: z.enum(['always', 'per-reason']),
   minLength: z.number().int().min(COMMENT_LIMITS.minLength.min).max(COMMENT_LIMITS.minLength.max),
   placeholders: z.array(z.string().max(COMMENT_LIMITS.placeholder.max)).max(COMMENT_LIMITS.placeholders.max),
   /** Soft reasons: below this many attempts the panel proposes a follow-up instead of a write-off. */
   softAttemptThreshold: z.number().int().min(COMMENT_LIMITS.softAttemptThreshold.min).max(COMMENT_LIMITS.softAttemptThreshold.max),
-});
+}));
 export type CommentRules = z.infer<typeof CommentRulesSchema>;
 
-export const SegmentRuleSchema = z.object({
+export const SegmentRuleSchema = lazySchema(() => z.object({
   crm: CrmIdSchema.nullable(),
   host: HostSchema.nullable(),
   pipelineId: z.string().max(100).nullable(),
   stageId: z.string().max(100).nullable(),
   segment: SegmentSchema,
-});
+}));
 export type SegmentRule = z.infer<typeof SegmentRuleSchema>;
 
 /** A portal on its own domain, added by the user (permission asked at that moment). */
-export const ExtraHostSchema = z.object({
+export const ExtraHostSchema = lazySchema(() => z.object({
   host: HostSchema,
   scheme: z.enum(['https', 'http']),
   crm: z.enum(['bitrix24', 'onebox']),
-});
+}));
 export type ExtraHost = z.infer<typeof ExtraHostSchema>;
 
-export const OneboxStagesSchema = z.object({
+export const OneboxStagesSchema = lazySchema(() => z.object({
   host: z.union([HostSchema, z.literal('*')]),
   /** Stage names (case-insensitive) or ids that mean "refused". */
   stages: z.array(z.string().min(1).max(200)).max(100),
-});
+}));
 
-export const SettingsSchema = z.object({
+export const SettingsSchema = lazySchema(() => z.object({
   version: z.literal(SETTINGS_VERSION),
   /** 'auto' follows the browser's language. */
   language: z.union([z.literal('auto'), LangSchema]),
@@ -70,7 +71,7 @@ export const SettingsSchema = z.object({
   onebox: z.array(OneboxStagesSchema).max(100),
   segmentRules: z.array(SegmentRuleSchema).max(500),
   defaultSegment: SegmentSchema,
-});
+}));
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_ONEBOX_STAGES = ['Відмова', 'Відмовлено', 'Закрито без оплати', 'Отказ', 'Отказано', 'Закрыто без оплаты'];

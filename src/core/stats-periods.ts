@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import { MAX_TIME, MIN_TIME } from './primitives';
+import { lazySchema } from './lazy-schema';
 
 export const DAY_MS = 86_400_000;
 
-export const PeriodPresetSchema = z.enum(['7d', '30d', 'month', 'all']);
+export const PeriodPresetSchema = lazySchema(() => z.enum(['7d', '30d', 'month', 'all']));
 export type PeriodPreset = z.infer<typeof PeriodPresetSchema>;
 export const PERIOD_PRESETS = PeriodPresetSchema.options;
 

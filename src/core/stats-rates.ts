@@ -9,15 +9,16 @@
  */
 import { z } from 'zod';
 import type { PeriodRow } from './protocol';
+import { lazySchema } from './lazy-schema';
 
-export const MonthKeySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month: YYYY-MM');
+export const MonthKeySchema = lazySchema(() => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month: YYYY-MM'));
 
 export const INFLOW_VERSION = 1;
-export const InflowSchema = z.object({
+export const InflowSchema = lazySchema(() => z.object({
   version: z.literal(INFLOW_VERSION),
   /** Leads that came in, per month ('YYYY-MM'). */
   months: z.record(MonthKeySchema, z.number().int().min(0).max(100_000_000)),
-});
+}));
 export type Inflow = z.infer<typeof InflowSchema>;
 export const EMPTY_INFLOW: Inflow = { version: INFLOW_VERSION, months: {} };
 

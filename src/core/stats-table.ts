@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { visibleLength } from './answer-rules';
 import { managerKey } from './filters';
 import type { Rejection } from './rejection';
+import { lazySchema } from './lazy-schema';
 
 export const STATUS_CODES = ['pending', 'tagged', 'follow-up', 'withdrawn'] as const;
 export const DELETED = 255;
@@ -245,17 +246,17 @@ export const SNAPSHOT_FORMAT = 'whylost-stats-table';
 /** A snapshot of another version is not migrated: the cache rebuilds it from the records. */
 export const SNAPSHOT_VERSION = 3;
 
-const dict = z.object({ keys: z.array(z.string()), labels: z.array(z.string()) });
+const dict = lazySchema(() => z.object({ keys: z.array(z.string()), labels: z.array(z.string()) }));
 /** A dimension column is stored as 16-bit indexes while its dictionary fits. */
-const indexes = z.union([z.instanceof(Uint16Array), z.instanceof(Uint32Array)]);
+const indexes = lazySchema(() => z.union([z.instanceof(Uint16Array), z.instanceof(Uint32Array)]));
 /** Rows with a non-zero time, and those times: most records are never reopened nor followed up. */
-const sparse = z.object({ rows: z.instanceof(Uint32Array), at: z.instanceof(Float64Array) });
+const sparse = lazySchema(() => z.object({ rows: z.instanceof(Uint32Array), at: z.instanceof(Float64Array) }));
 
 /**
  * Checked when read back: shape and lengths, dictionary indexes in range — not every id (the
  * snapshot is our own derived data; anything odd makes the cache rebuild it from the records).
  */
-export const SnapshotSchema = z
+export const SnapshotSchema = lazySchema(() => z
   .object({
     format: z.literal(SNAPSHOT_FORMAT),
     version: z.literal(SNAPSHOT_VERSION),
@@ -286,10 +287,10 @@ export const SnapshotSchema = z
       for (let i = 0; i < col.length; i++) if (col[i]! > max) max = col[i]!;
       if (col.length && max >= n) ctx.addIssue({ code: 'custom', message: `${d}: index outside its dictionary` });
     }
-  });
+  }));
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-export const TextSnapshotSchema = z
+export const TextSnapshotSchema = lazySchema(() => z
   .object({
     format: z.literal(SNAPSHOT_FORMAT),
     version: z.literal(SNAPSHOT_VERSION),
@@ -298,7 +299,7 @@ export const TextSnapshotSchema = z
     /** Checked for being an array and its length, not element by element. */
     text: z.custom<string[]>((v) => Array.isArray(v), 'an array'),
   })
-  .refine((s) => s.text.length === s.size, 'text length differs from size');
+  .refine((s) => s.text.length === s.size, 'text length differs from size'));
 export type TextSnapshot = z.infer<typeof TextSnapshotSchema>;
 
 function toSparse(col: Float64Array, n: number): Snapshot['reopenedAt'] {

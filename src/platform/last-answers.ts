@@ -7,9 +7,10 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { loadDbRevision, readItem } from './stored';
+import { lazySchema } from '../core/lazy-schema';
 
-const EntrySchema = z.object({ rev: z.number(), at: z.number(), value: z.unknown() });
-const StoreSchema = z.record(z.string(), EntrySchema);
+const EntrySchema = lazySchema(() => z.object({ rev: z.number(), at: z.number(), value: z.unknown() }));
+const StoreSchema = lazySchema(() => z.record(z.string(), EntrySchema));
 
 const lastAnswersItem = storage.defineItem<unknown>('local:lastAnswers', { fallback: {} });
 

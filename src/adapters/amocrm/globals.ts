@@ -4,19 +4,20 @@
  */
 import { z } from 'zod';
 import type { AdapterRuntime } from '../types';
+import { lazySchema } from '../../core/lazy-schema';
 
-const Id = z.string().min(1).max(30);
-const Name = z.string().max(300).nullable();
-const NamedSchema = z.object({ id: Id, name: Name });
+const Id = lazySchema(() => z.string().min(1).max(30));
+const Name = lazySchema(() => z.string().max(300).nullable());
+const NamedSchema = lazySchema(() => z.object({ id: Id, name: Name }));
 
-export const GlobalsSchema = z.object({
+export const GlobalsSchema = lazySchema(() => z.object({
   user: z.object({ id: z.string().max(100).nullable(), name: z.string().max(200).nullable() }),
   account: z.string().max(200).nullable(),
   pipelines: z.array(NamedSchema.extend({ statuses: z.array(NamedSchema).max(200) })).max(200).default([]),
-});
+}));
 export type PageGlobals = z.infer<typeof GlobalsSchema>;
 
-export const HooksSchema = z.object({ xhr: z.boolean(), fetch: z.boolean() });
+export const HooksSchema = lazySchema(() => z.object({ xhr: z.boolean(), fetch: z.boolean() }));
 
 /** Names from the globals: the pipeline, a status of it. */
 export function pipelineName(g: PageGlobals | null, pipelineId: string | null): string | null {

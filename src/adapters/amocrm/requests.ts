@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import { REQUESTS } from './facts';
+import { lazySchema } from '../../core/lazy-schema';
 
 /** What the main-world script posts for a request it saw succeed. */
-export const RequestSeenSchema = z.object({
+export const RequestSeenSchema = lazySchema(() => z.object({
   path: z.string().max(500),
   body: z.string().max(200_000),
-});
+}));
 export type RequestSeen = z.infer<typeof RequestSeenSchema>;
 
 export interface StatusChange {

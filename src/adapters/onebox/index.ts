@@ -13,13 +13,14 @@ import { currentStage, readOrderContext, stageById } from './context';
 import { ANCHORS, SEL } from './facts';
 import { oneboxPage, orderIdFromUrl } from './page';
 import { normalizeStage, refusalStagesFor, stageMatcher } from './stages';
+import { lazySchema } from '../../core/lazy-schema';
 
-const StageRequestSchema = z.object({
+const StageRequestSchema = lazySchema(() => z.object({
   changes: z
     .array(z.object({ orderId: z.string().max(100).nullable(), statusId: z.string().min(1).max(100), workflowId: z.string().max(100).nullable() }))
     .max(500),
-});
-const HooksSchema = z.object({ xhr: z.boolean(), fetch: z.boolean() });
+}));
+const HooksSchema = lazySchema(() => z.object({ xhr: z.boolean(), fetch: z.boolean() }));
 
 /** The same move reported by both paths within this time is one close. */
 const REPEAT_MS = 15_000;

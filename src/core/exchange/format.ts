@@ -12,6 +12,7 @@ import { FilterSchema } from '../filters';
 import { TimestampSchema } from '../primitives';
 import { leadKeyOf, RejectionSchema } from '../rejection';
 import { SettingsSchema } from '../settings';
+import { lazySchema } from '../lazy-schema';
 
 export const FORMAT_NAME = 'whylost-export';
 export const FORMAT_VERSION = 1;
@@ -22,14 +23,14 @@ export const FORMAT_VERSION = 1;
  */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-export const OwnerSchema = RejectionSchema.shape.owner;
+export const OwnerSchema = lazySchema(() => RejectionSchema.shape.owner);
 export type Owner = z.infer<typeof OwnerSchema>;
 
-export const FileKindSchema = z.enum(['records', 'catalog', 'backup']);
+export const FileKindSchema = lazySchema(() => z.enum(['records', 'catalog', 'backup']));
 export type FileKind = z.infer<typeof FileKindSchema>;
 
 /** Everything but the payload: what any exchange file starts with. */
-export const HeaderSchema = z.object({
+export const HeaderSchema = lazySchema(() => z.object({
   format: z.literal(FORMAT_NAME),
   version: z.literal(FORMAT_VERSION),
   kind: FileKindSchema,
@@ -38,34 +39,34 @@ export const HeaderSchema = z.object({
   exportedBy: OwnerSchema,
   /** The extension version that wrote it, for support questions only. */
   app: z.string().max(50),
-});
+}));
 export type Header = z.infer<typeof HeaderSchema>;
 
 /** Payloads per kind. Records are validated one by one (see json.ts), so they are `unknown[]` here. */
-export const RecordsPayloadSchema = z.object({
+export const RecordsPayloadSchema = lazySchema(() => z.object({
   /** The dashboard filter the export followed; null = everything. */
   filter: FilterSchema.nullable(),
   catalog: CatalogSchema,
   records: z.array(z.unknown()),
-});
-export const CatalogPayloadSchema = z.object({ catalog: CatalogSchema });
-export const BackupPayloadSchema = z.object({
+}));
+export const CatalogPayloadSchema = lazySchema(() => z.object({ catalog: CatalogSchema }));
+export const BackupPayloadSchema = lazySchema(() => z.object({
   settings: SettingsSchema,
   catalog: CatalogSchema,
   records: z.array(z.unknown()),
-});
+}));
 
-export const RecordsFileSchema = HeaderSchema.extend({
+export const RecordsFileSchema = lazySchema(() => HeaderSchema.extend({
   kind: z.literal('records'),
   ...RecordsPayloadSchema.shape,
   records: z.array(RejectionSchema),
-});
-export const CatalogFileSchema = HeaderSchema.extend({ kind: z.literal('catalog'), ...CatalogPayloadSchema.shape });
-export const BackupFileSchema = HeaderSchema.extend({
+}));
+export const CatalogFileSchema = lazySchema(() => HeaderSchema.extend({ kind: z.literal('catalog'), ...CatalogPayloadSchema.shape }));
+export const BackupFileSchema = lazySchema(() => HeaderSchema.extend({
   kind: z.literal('backup'),
   ...BackupPayloadSchema.shape,
   records: z.array(RejectionSchema),
-});
+}));
 export type RecordsFile = z.infer<typeof RecordsFileSchema>;
 export type CatalogFile = z.infer<typeof CatalogFileSchema>;
 export type BackupFile = z.infer<typeof BackupFileSchema>;

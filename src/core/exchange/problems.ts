@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { MessageKey, Translate } from '../i18n';
+import { lazySchema } from '../lazy-schema';
 
 export const PROBLEM_CODES = [
   'unreadable', // the page could not read the file
@@ -31,13 +32,13 @@ export const PROBLEM_CODES = [
   'interrupted',
   'storage',
 ] as const;
-export const ProblemCodeSchema = z.enum(PROBLEM_CODES);
+export const ProblemCodeSchema = lazySchema(() => z.enum(PROBLEM_CODES));
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
-export const ImportProblemSchema = z.object({
+export const ImportProblemSchema = lazySchema(() => z.object({
   code: ProblemCodeSchema,
   params: z.record(z.string(), z.union([z.string().max(2000), z.number()])),
-});
+}));
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 
 export function problem(code: ProblemCode, params: ImportProblem['params'] = {}): ImportProblem {

@@ -5,24 +5,25 @@
 import { z } from 'zod';
 import { RecordIdSchema } from '../primitives';
 import { AnswerSchema, MAX_COMMENT, RejectionSchema } from '../rejection';
-import { result } from './common';
+import { message } from './common';
+import { lazySchema } from '../lazy-schema';
 
-export const EditAnswerRequestSchema = z.object({ id: RecordIdSchema, answer: AnswerSchema });
+export const EditAnswerRequestSchema = lazySchema(() => z.object({ id: RecordIdSchema, answer: AnswerSchema }));
 export type EditAnswerRequest = z.infer<typeof EditAnswerRequestSchema>;
 
-export const ReopenRequestSchema = z.object({
+export const ReopenRequestSchema = lazySchema(() => z.object({
   id: RecordIdSchema,
   /** true: mark "closed by mistake, returned to work"; false: take the mark back. */
   reopened: z.boolean(),
   note: z.string().max(MAX_COMMENT),
   /** Who says so; the background falls back to the WhyLost identity. */
   by: z.string().max(200).optional(),
-});
+}));
 export type ReopenRequest = z.infer<typeof ReopenRequestSchema>;
 
 export const EDIT_MESSAGES = {
   /** Change the answer of a record (tags it if it was pending). Refused for withdrawn records. */
-  editAnswer: { request: EditAnswerRequestSchema, response: result(RejectionSchema) },
+  editAnswer: message(() => EditAnswerRequestSchema, () => RejectionSchema),
   /** Mark or unmark a record as closed by mistake; kept for the corrected statistics. */
-  reopen: { request: ReopenRequestSchema, response: result(RejectionSchema) },
+  reopen: message(() => ReopenRequestSchema, () => RejectionSchema),
 } as const;

@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { HealthReportSchema } from '../health';
 import { HostSchema } from '../primitives';
-import { result } from './common';
+import { message } from './common';
 
 export const HEALTH_MESSAGES = {
-  reportHealth: { request: HealthReportSchema, response: result(z.null()) },
-  health: { request: z.object({ host: HostSchema.nullable() }), response: result(z.array(HealthReportSchema)) },
+  reportHealth: message(() => HealthReportSchema, () => z.null()),
+  health: message(() => z.object({ host: HostSchema.nullable() }), () => z.array(HealthReportSchema)),
 } as const;

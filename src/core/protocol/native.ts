@@ -5,19 +5,20 @@
 import { z } from 'zod';
 import { RecordIdSchema } from '../primitives';
 import { LeadContextSchema, RejectionSchema } from '../rejection';
-import { result } from './common';
+import { message } from './common';
 import { CaptureRequestSchema } from './records';
+import { lazySchema } from '../lazy-schema';
 
-export const NativeReasonSchema = LeadContextSchema.shape.native.unwrap();
+export const NativeReasonSchema = lazySchema(() => LeadContextSchema.shape.native.unwrap());
 
-export const SetNativeRequestSchema = z.object({
+export const SetNativeRequestSchema = lazySchema(() => z.object({
   id: RecordIdSchema,
   native: NativeReasonSchema,
   /** The capture again, so a native reason that overtakes its pending write still lands on one record. */
   capture: CaptureRequestSchema.optional(),
-});
+}));
 export type SetNativeRequest = z.infer<typeof SetNativeRequestSchema>;
 
 export const NATIVE_MESSAGES = {
-  setNative: { request: SetNativeRequestSchema, response: result(RejectionSchema) },
+  setNative: message(() => SetNativeRequestSchema, () => RejectionSchema),
 } as const;

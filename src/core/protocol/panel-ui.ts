@@ -4,8 +4,8 @@
  * background to inject it into its frame.
  */
 import { z } from 'zod';
-import { EmptySchema, result } from './common';
+import { EmptySchema, message } from './common';
 
 export const PANEL_UI_MESSAGES = {
-  loadPanelUi: { request: EmptySchema, response: result(z.null()) },
+  loadPanelUi: message(() => EmptySchema, () => z.null()),
 } as const;

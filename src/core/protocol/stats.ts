@@ -7,28 +7,29 @@ import { z } from 'zod';
 import { FilterSchema } from '../filters';
 import { ReasonIdSchema, SegmentSchema, TimestampSchema } from '../primitives';
 import { RejectionSchema } from '../rejection';
-import { result } from './common';
+import { message } from './common';
 import { ReasonCountSchema } from './records';
+import { lazySchema } from '../lazy-schema';
 
-const Count = z.number().int().min(0);
-const Share = z.number().min(0).max(1);
+const Count = lazySchema(() => z.number().int().min(0));
+const Share = lazySchema(() => z.number().min(0).max(1));
 
 /** raw: as the managers closed them; corrected: leads returned to work ("closed by mistake") left out. */
-export const StatsViewSchema = z.enum(['raw', 'corrected']);
+export const StatsViewSchema = lazySchema(() => z.enum(['raw', 'corrected']));
 export type StatsView = z.infer<typeof StatsViewSchema>;
 
-export const StatsQuerySchema = z.object({
+export const StatsQuerySchema = lazySchema(() => z.object({
   filter: FilterSchema,
   view: StatsViewSchema,
   /** Catalog hygiene: a reason unused this many days is listed. */
   unusedDays: z.number().int().min(1).max(3650),
   /** Catalog hygiene: pending closes older than this many days are counted. */
   pendingDays: z.number().int().min(0).max(3650),
-});
+}));
 export type StatsQuery = z.infer<typeof StatsQuerySchema>;
 
-export const PopupStatsRequestSchema = z.object({ from: TimestampSchema.nullable(), to: TimestampSchema.nullable() });
-export const PopupStatsSchema = z.object({
+export const PopupStatsRequestSchema = lazySchema(() => z.object({ from: TimestampSchema.nullable(), to: TimestampSchema.nullable() }));
+export const PopupStatsSchema = lazySchema(() => z.object({
   /** Records in the database: 0 means a new user. */
   stored: Count,
   /** Lost leads in the period (corrected: reopened ones left out), junk + loss. */
@@ -40,32 +41,32 @@ export const PopupStatsSchema = z.object({
   /** Leads of the period returned to work (not in the total). */
   reopened: Count,
   byReason: z.array(ReasonCountSchema),
-});
+}));
 export type PopupStats = z.infer<typeof PopupStatsSchema>;
 
-export const OptionSchema = z.object({ key: z.string(), label: z.string(), count: Count });
+export const OptionSchema = lazySchema(() => z.object({ key: z.string(), label: z.string(), count: Count }));
 export type Option = z.infer<typeof OptionSchema>;
 
 /** Buckets (week or month starts) × reasons: counts[bucket][reason]. */
-export const TrendSchema = z.object({
+export const TrendSchema = lazySchema(() => z.object({
   starts: z.array(TimestampSchema),
   reasons: z.array(ReasonIdSchema),
   counts: z.array(z.array(Count)),
-});
+}));
 export type Trend = z.infer<typeof TrendSchema>;
 
-export const GroupRowSchema = z.object({
+export const GroupRowSchema = lazySchema(() => z.object({
   key: z.string(),
   label: z.string(),
   total: Count,
   junk: Count,
   loss: Count,
   byReason: z.array(ReasonCountSchema),
-});
+}));
 export type GroupRow = z.infer<typeof GroupRowSchema>;
 
 /** A manager's use of a reason against the rest of the team (the other managers in the filter). */
-export const SkewSchema = z.object({
+export const SkewSchema = lazySchema(() => z.object({
   reasonId: ReasonIdSchema,
   count: Count,
   share: Share,
@@ -74,23 +75,23 @@ export const SkewSchema = z.object({
   diff: z.number().min(-1).max(1),
   /** Large and frequent enough to point out. */
   flagged: z.boolean(),
-});
+}));
 export type Skew = z.infer<typeof SkewSchema>;
-export const ManagerRowSchema = GroupRowSchema.extend({ skew: z.array(SkewSchema) });
+export const ManagerRowSchema = lazySchema(() => GroupRowSchema.extend({ skew: z.array(SkewSchema) }));
 export type ManagerRow = z.infer<typeof ManagerRowSchema>;
 
 /** One month of raw vs corrected: corrected = raw − reopened. */
-export const PeriodRowSchema = z.object({
+export const PeriodRowSchema = lazySchema(() => z.object({
   start: TimestampSchema,
   month: z.string().regex(/^\d{4}-\d{2}$/),
   junk: Count,
   loss: Count,
   reopenedJunk: Count,
   reopenedLoss: Count,
-});
+}));
 export type PeriodRow = z.infer<typeof PeriodRowSchema>;
 
-export const HygieneSchema = z.object({
+export const HygieneSchema = lazySchema(() => z.object({
   unusedDays: z.number().int(),
   /** Active reasons not used in the last unusedDays (lastUsed null: never, in these filters). */
   unused: z.array(z.object({ reasonId: ReasonIdSchema, lastUsed: TimestampSchema.nullable() })),
@@ -100,10 +101,10 @@ export const HygieneSchema = z.object({
   /** Pending older than pendingDays and follow-ups due now — whatever the period. */
   pendingOld: Count,
   followUpsDue: Count,
-});
+}));
 export type Hygiene = z.infer<typeof HygieneSchema>;
 
-export const DashboardStatsSchema = z.object({
+export const DashboardStatsSchema = lazySchema(() => z.object({
   stored: Count,
   /** Records passing the filter, any status. */
   matched: Count,
@@ -132,11 +133,11 @@ export const DashboardStatsSchema = z.object({
     manager: z.array(OptionSchema),
     segment: z.array(OptionSchema),
   }),
-});
+}));
 export type DashboardStats = z.infer<typeof DashboardStatsSchema>;
 
 /** Which records a bar or cell stands for, on top of the query's filter. */
-export const DrillCellSchema = z.object({
+export const DrillCellSchema = lazySchema(() => z.object({
   reasonId: ReasonIdSchema.optional(),
   manager: z.string().max(200).optional(),
   pipeline: z.string().max(100).optional(),
@@ -152,24 +153,24 @@ export const DrillCellSchema = z.object({
    * hygiene (whatever the period); pending: closes waiting for a reason.
    */
   subset: z.enum(['counted', 'reopened', 'short-comment', 'pending', 'pending-old', 'follow-up-due']),
-});
+}));
 export type DrillCell = z.infer<typeof DrillCellSchema>;
 
 export const DRILL_PAGE_MAX = 200;
-export const DrillRequestSchema = z.object({
+export const DrillRequestSchema = lazySchema(() => z.object({
   query: StatsQuerySchema,
   cell: DrillCellSchema,
   /** Words looked for in the comment and the lead title (case-insensitive). */
   search: z.string().max(200),
   offset: z.number().int().min(0),
   limit: z.number().int().min(1).max(DRILL_PAGE_MAX),
-});
+}));
 export type DrillRequest = z.infer<typeof DrillRequestSchema>;
-export const DrillPageSchema = z.object({ total: Count, records: z.array(RejectionSchema) });
+export const DrillPageSchema = lazySchema(() => z.object({ total: Count, records: z.array(RejectionSchema) }));
 export type DrillPage = z.infer<typeof DrillPageSchema>;
 
 export const STATS_MESSAGES = {
-  popupStats: { request: PopupStatsRequestSchema, response: result(PopupStatsSchema) },
-  dashboardStats: { request: StatsQuerySchema, response: result(DashboardStatsSchema) },
-  drill: { request: DrillRequestSchema, response: result(DrillPageSchema) },
+  popupStats: message(() => PopupStatsRequestSchema, () => PopupStatsSchema),
+  dashboardStats: message(() => StatsQuerySchema, () => DashboardStatsSchema),
+  drill: message(() => DrillRequestSchema, () => DrillPageSchema),
 } as const;

@@ -22,15 +22,16 @@
 import { z } from 'zod';
 import { RejectionSchema, type Rejection } from '../rejection';
 import type { WhyLostDB } from './db';
+import { lazySchema } from '../lazy-schema';
 
 /** Records per pack when packs are cut; a pack is re-cut when it grows past PACK_MAX. */
 export const PACK_SIZE = 250;
 export const PACK_MAX = 2 * PACK_SIZE;
 
-export const PackRowSchema = z.object({ key: z.string().min(1), records: z.array(RejectionSchema) });
+export const PackRowSchema = lazySchema(() => z.object({ key: z.string().min(1), records: z.array(RejectionSchema) }));
 export type PackRow = z.infer<typeof PackRowSchema>;
 
-export const PackIndexRowSchema = z.object({
+export const PackIndexRowSchema = lazySchema(() => z.object({
   key: z.string().min(1),
   /** The owner id of every record in the pack. */
   owner: z.string().min(1),
@@ -43,7 +44,7 @@ export const PackIndexRowSchema = z.object({
   pending: z.number().int().min(0),
   /** The record with the largest id whose owner has a name, and that name (the owners list shows it). */
   named: z.object({ id: z.string(), name: z.string() }).nullable(),
-});
+}));
 export type PackIndexRow = z.infer<typeof PackIndexRowSchema>;
 
 /**
@@ -60,7 +61,7 @@ export type PackIndexRow = z.infer<typeof PackIndexRowSchema>;
  * ~21–23 ms; the columns built in ~8 ms, put in ~10–16 ms, read back and restored in ~12–18 ms.
  * Records are validated where they come in (imports, edits), so reads do not parse this again.
  */
-export const StoredPackSchema = z.union([
+export const StoredPackSchema = lazySchema(() => z.union([
   z.object({ key: z.string().min(1), records: z.array(z.record(z.string(), z.unknown())) }),
   z.object({
     key: z.string().min(1),
@@ -73,7 +74,7 @@ export const StoredPackSchema = z.union([
     /** Per record, the values of the fields not shared, in field order. */
     rows: z.array(z.array(z.unknown())),
   }),
-]);
+]));
 export type StoredPack = z.infer<typeof StoredPackSchema>;
 
 /** Per nesting depth, the field names of the object being compared (reused: no array per comparison). */
