@@ -17,7 +17,7 @@ import { amoSetStatus, panel } from '../test/support/drive';
 import { launchPlain } from '../test/support/plain-browser';
 import { defineBench, median, type BenchRow } from './kit';
 
-const PAGES: [string, string, string][] = [
+export const PAGES: [string, string, string][] = [
   ['amoCRM lead card', 'demo.amocrm.ru', '/leads/detail/1001'],
   ['Bitrix24 deal kanban', 'demo.bitrix24.ru', '/crm/deal/kanban/category/0/'],
   ['OneBox order card', 'demo.1b.app', '/admin/shop/orders/1002/'],
@@ -25,7 +25,7 @@ const PAGES: [string, string, string][] = [
 const LOADS = 8;
 const CLOSES = 12;
 
-async function scriptMs(context: BrowserContext, url: string): Promise<number[]> {
+export async function scriptMs(context: BrowserContext, url: string): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < LOADS + 1; i++) {
     const page = await context.newPage();

@@ -1,5 +1,5 @@
 /**
- * `npm run compare -- <git-ref> [--against <git-ref>] [--rounds N] [--only render|merge] [--no-build]`:
+ * `npm run compare -- <git-ref> [--against <git-ref>] [--rounds N] [--only render|merge|content] [--no-build]`:
  * this working tree's build (or --against's) against the build of <git-ref>, measured turn about in the same minutes, so both
  * see the same load. On this shared machine a figure from one hour is not comparable with one
  * from the next (the statistics pass alone varied 42 → 63 ms between two runs of the same code);
@@ -9,6 +9,9 @@
  * (first figures on screen, and live figures), as bench/stats.bench.ts measures them.
  * merge: 20 files × 5,000 records imported through the dashboard — all new, the same again,
  * newer edits — as bench/merge.bench.ts measures them.
+ * content: the main-thread script time of loading each CRM fixture page with the extension
+ * (its content scripts), as bench/content.bench.ts measures it (the page's own script time is
+ * the same on both sides).
  *
  * The ref is built in a temporary git worktree (sharing this node_modules) and removed after.
  */
@@ -16,10 +19,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PAGES, scriptMs } from '../bench/content.bench';
 import { median } from '../bench/kit';
 import { importOnce, makeFiles } from '../bench/merge.bench';
 import { openTimed, readyMs, type Render } from '../bench/stats.bench';
 import { buildExtension, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
+import { startFixtureServer, type FixtureServer } from '../test/support/fixture-server';
 import { identityOf, seedGenerated, waitForSnapshot } from '../test/support/seed';
 import { stopServiceWorker } from '../test/support/service-worker';
 import { setIdentity } from '../test/support/sharing';
@@ -31,7 +36,7 @@ const ref = args.find((a, i) => !a.startsWith('--') && !['--rounds', '--only', '
 /** Instead of this working tree, another ref. */
 const against = option('--against');
 if (!ref) {
-  console.error('usage: npm run compare -- <git-ref> [--rounds N] [--only render|merge] [--no-build]');
+  console.error('usage: npm run compare -- <git-ref> [--rounds N] [--only render|merge|content] [--no-build]');
   process.exit(2);
 }
 const ROUNDS = Math.max(1, Number(option('--rounds') ?? 2));
@@ -92,6 +97,10 @@ async function measureMerge(browser: ExtensionBrowser, files: { team: string[]; 
   await page.close();
 }
 
+async function measureContent(browser: ExtensionBrowser, server: FixtureServer, into: Samples): Promise<void> {
+  for (const [label, host, path] of PAGES) add(into, `page load, script time: ${label}`, ...(await scriptMs(browser.context, server.url(host, path))));
+}
+
 if (!args.includes('--no-build') && !against) {
   console.log('building this working tree…');
   buildExtension(ROOT, { quiet: true });
@@ -100,8 +109,12 @@ if (!existsSync(EXTENSION_DIR)) throw new Error(`no build in ${EXTENSION_DIR}`);
 const base = buildRef(ref);
 const other = against ? buildRef(against) : null;
 const fileDir = mkdtempSync(join(tmpdir(), 'whylost-compare-'));
+let server: FixtureServer | null = null;
 try {
-  const files = { team: makeFiles(fileDir, { files: 20, records: 5000 }, 0), edited: makeFiles(fileDir, { files: 20, records: 5000 }, 1) };
+  const merging = !only || only === 'merge';
+  const files = merging
+    ? { team: makeFiles(fileDir, { files: 20, records: 5000 }, 0), edited: makeFiles(fileDir, { files: 20, records: 5000 }, 1) }
+    : { team: [], edited: [] };
   const variants = [
     { label: base.label, dir: base.dir, samples: new Map() as Samples },
     { label: other?.label ?? 'this tree', dir: other?.dir ?? EXTENSION_DIR, samples: new Map() as Samples },
@@ -110,12 +123,13 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const v of round % 2 ? [...variants].reverse() : variants) {
       loads.push(Number(loadavg()[0]!.toFixed(1)));
-      for (const what of ['render', 'merge'] as const) {
-        if (only && only !== what) continue;
+      for (const what of ['render', 'merge', 'content'] as const) {
+        if (only ? only !== what : what === 'content') continue;
         const browser = await launchWithExtension({ extensionDir: v.dir });
         try {
           if (what === 'render') await measureRender(browser, v.samples);
-          else await measureMerge(browser, files, v.samples);
+          else if (what === 'merge') await measureMerge(browser, files, v.samples);
+          else await measureContent(browser, (server ??= await startFixtureServer()), v.samples);
         } finally {
           await browser.close();
         }
@@ -135,6 +149,7 @@ try {
     console.log(`| ${metric} | ${xs.length} | ${fmt(ma)} | ${fmt(mb)} | ${mb <= ma ? '−' : '+'}${fmt(Math.abs(mb - ma))} (${(((mb - ma) / ma) * 100).toFixed(0)} %) |`);
   }
 } finally {
+  await server?.close();
   rmSync(fileDir, { recursive: true, force: true });
   base.cleanup();
   other?.cleanup();
