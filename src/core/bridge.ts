@@ -5,10 +5,10 @@
  * able to start a pending record for the page they came from.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { CrmIdSchema } from './primitives';
 
 import { BRIDGE_TAG } from './bridge-tag';
-import { lazySchema } from './lazy-schema';
 
 export { BRIDGE_TAG };
 

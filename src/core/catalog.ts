@@ -3,6 +3,7 @@
  * Labels are per language; ids never change (renaming keeps the id, retiring replaces deleting).
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import {
   type Lang,
   LocalizedTextSchema,
@@ -13,7 +14,6 @@ import {
   TimestampSchema,
   pickText,
 } from './primitives';
-import { lazySchema } from './lazy-schema';
 
 /** junk: left out of conversion; loss: a real lost deal; outcome: closed-by-mistake and the like. */
 export const ReasonKindSchema = lazySchema(() => z.enum(['junk', 'loss', 'outcome']));

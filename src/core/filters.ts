@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import type { Catalog } from './catalog';
 import { findReason } from './catalog';
+import { lazySchema } from './lazy-schema';
 import { CrmIdSchema, SegmentSchema, TimestampSchema } from './primitives';
 import type { Rejection } from './rejection';
-import { lazySchema } from './lazy-schema';
 
 export const FilterSchema = lazySchema(() => z.object({
   /** Inclusive bounds on detectedAt; null = open. */

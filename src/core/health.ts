@@ -3,8 +3,8 @@
  * A CRM redesign must show up as "detection not working on this page", never as silent loss.
  */
 import { z } from 'zod';
-import { CrmIdSchema, HostSchema, TimestampSchema } from './primitives';
 import { lazySchema } from './lazy-schema';
+import { CrmIdSchema, HostSchema, TimestampSchema } from './primitives';
 
 export const HealthReportSchema = lazySchema(() => z.object({
   crm: CrmIdSchema,

@@ -8,7 +8,7 @@
  * a handful. Wrapped in `lazySchema`, a schema costs a closure until a property of it is read
  * (a parse, `.shape`, `.extend`, or a schema built around it); messages are built the same way
  * (protocol/common.ts `message`). Measured in Chromium: a CRM page's load costs 14–19 ms less
- * script time (docs/benchmarks.md, "Stop 17").
+ * script time (docs/benchmarks.md, "Stop 17, second session").
  *
  * The value is a Proxy that forwards everything to the real schema, built once: zod sees a
  * schema wherever it looks (`_zod`, `instanceof` through its traits, methods bound to the

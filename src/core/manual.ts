@@ -5,11 +5,11 @@
  * nothing, the page itself (its address and title) stands for the lead. Pure.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { CRM_IDS, type CrmId } from './primitives';
 import { originPattern } from './hosts';
 import { LeadContextSchema, type LeadContext } from './rejection';
 import type { Settings } from './settings';
-import { lazySchema } from './lazy-schema';
 
 /** The manifest command (wxt.config.ts) and the context-menu item. */
 export const MANUAL_COMMAND = 'tag-lost';

@@ -4,6 +4,7 @@
  * manager defers, closes the tab or the browser crashes), then tagged with a reason.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import {
   CrmIdSchema,
   HostSchema,
@@ -13,7 +14,6 @@ import {
   SegmentSchema,
   TimestampSchema,
 } from './primitives';
-import { lazySchema } from './lazy-schema';
 
 export const RejectionStatusSchema = lazySchema(() => z.enum([
   'pending', // detected, no reason yet

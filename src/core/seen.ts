@@ -4,9 +4,9 @@
  * rarely; records imported from teammates count too, which a list kept at capture would miss).
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { CrmIdSchema, HostSchema, NamedSchema, TimestampSchema, type Named } from './primitives';
 import type { Rejection } from './rejection';
-import { lazySchema } from './lazy-schema';
 
 export const SeenPipelineSchema = lazySchema(() => z.object({
   crm: CrmIdSchema,

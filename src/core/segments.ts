@@ -11,10 +11,10 @@
  * choice for the pipeline is a better guess than a host-wide rule or the default.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { SegmentSchema, TimestampSchema, type Segment } from './primitives';
 import type { LeadContext } from './rejection';
 import type { SegmentRule, Settings } from './settings';
-import { lazySchema } from './lazy-schema';
 
 type RuleInput = Pick<LeadContext, 'crm' | 'host' | 'pipeline' | 'fromStage'>;
 

@@ -3,8 +3,8 @@
  * An invalid stored value never breaks the extension: it falls back to the defaults and says so.
  */
 import { z } from 'zod';
-import { CrmIdSchema, HostSchema, LangSchema, SegmentSchema, type CrmId } from './primitives';
 import { lazySchema } from './lazy-schema';
+import { CrmIdSchema, HostSchema, LangSchema, SegmentSchema, type CrmId } from './primitives';
 
 export const SETTINGS_VERSION = 1;
 

@@ -3,8 +3,8 @@
  * time (weeks start on Monday; a month starts on its 1st at 00:00, whatever the DST offset).
  */
 import { z } from 'zod';
-import { MAX_TIME, MIN_TIME } from './primitives';
 import { lazySchema } from './lazy-schema';
+import { MAX_TIME, MIN_TIME } from './primitives';
 
 export const DAY_MS = 86_400_000;
 

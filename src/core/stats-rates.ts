@@ -8,8 +8,8 @@
  * Corrected figures leave out the leads returned to work.
  */
 import { z } from 'zod';
-import type { PeriodRow } from './protocol';
 import { lazySchema } from './lazy-schema';
+import type { PeriodRow } from './protocol';
 
 export const MonthKeySchema = lazySchema(() => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month: YYYY-MM'));
 

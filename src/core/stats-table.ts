@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import { visibleLength } from './answer-rules';
 import { managerKey } from './filters';
-import type { Rejection } from './rejection';
 import { lazySchema } from './lazy-schema';
+import type { Rejection } from './rejection';
 
 export const STATUS_CODES = ['pending', 'tagged', 'follow-up', 'withdrawn'] as const;
 export const DELETED = 255;

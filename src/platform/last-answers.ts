@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { loadDbRevision, readItem } from './stored';
 import { lazySchema } from '../core/lazy-schema';
+import { loadDbRevision, readItem } from './stored';
 
 const EntrySchema = lazySchema(() => z.object({ rev: z.number(), at: z.number(), value: z.unknown() }));
 const StoreSchema = lazySchema(() => z.record(z.string(), EntrySchema));

@@ -3,8 +3,8 @@
  * look-ups in it: the current user, the account, the pipelines with their statuses.
  */
 import { z } from 'zod';
-import type { AdapterRuntime } from '../types';
 import { lazySchema } from '../../core/lazy-schema';
+import type { AdapterRuntime } from '../types';
 
 const Id = lazySchema(() => z.string().min(1).max(30));
 const Name = lazySchema(() => z.string().max(300).nullable());

@@ -5,8 +5,8 @@
  * payload is bounded (see RequestSeenSchema).
  */
 import { z } from 'zod';
-import { REQUESTS } from './facts';
 import { lazySchema } from '../../core/lazy-schema';
+import { REQUESTS } from './facts';
 
 /** What the main-world script posts for a request it saw succeed. */
 export const RequestSeenSchema = lazySchema(() => z.object({

@@ -7,13 +7,13 @@
  * A move between two refusal stages is not a new close.
  */
 import { z } from 'zod';
+import { lazySchema } from '../../core/lazy-schema';
 import type { Named } from '../../core/primitives';
 import type { AdapterRuntime, CrmAdapter } from '../types';
 import { currentStage, readOrderContext, stageById } from './context';
 import { ANCHORS, SEL } from './facts';
 import { oneboxPage, orderIdFromUrl } from './page';
 import { normalizeStage, refusalStagesFor, stageMatcher } from './stages';
-import { lazySchema } from '../../core/lazy-schema';
 
 const StageRequestSchema = lazySchema(() => z.object({
   changes: z

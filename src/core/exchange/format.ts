@@ -9,10 +9,10 @@
 import { z } from 'zod';
 import { CatalogSchema } from '../catalog';
 import { FilterSchema } from '../filters';
+import { lazySchema } from '../lazy-schema';
 import { TimestampSchema } from '../primitives';
 import { leadKeyOf, RejectionSchema } from '../rejection';
 import { SettingsSchema } from '../settings';
-import { lazySchema } from '../lazy-schema';
 
 export const FORMAT_NAME = 'whylost-export';
 export const FORMAT_VERSION = 1;

@@ -13,7 +13,7 @@ export const FailureSchema = lazySchema(() => z.object({
 export type Failure = z.infer<typeof FailureSchema>;
 
 /** A response: `{ ok: true, value }` or a failure with a code and a readable message. */
-export function result<T extends z.ZodType>(value: T) {
+function result<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), FailureSchema]);
 }
 

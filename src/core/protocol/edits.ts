@@ -3,10 +3,10 @@
  * pending or already tagged record, and "closed by mistake → returned to work".
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { RecordIdSchema } from '../primitives';
 import { AnswerSchema, MAX_COMMENT, RejectionSchema } from '../rejection';
 import { message } from './common';
-import { lazySchema } from '../lazy-schema';
 
 export const EditAnswerRequestSchema = lazySchema(() => z.object({ id: RecordIdSchema, answer: AnswerSchema }));
 export type EditAnswerRequest = z.infer<typeof EditAnswerRequestSchema>;

@@ -8,10 +8,10 @@ import { OwnerSchema } from '../exchange/format';
 import { ImportProblemSchema } from '../exchange/problems';
 import { CHUNK_CHARS } from '../exchange/uploads';
 import { FilterSchema } from '../filters';
+import { lazySchema } from '../lazy-schema';
 import { RecordIdSchema, TimestampSchema } from '../primitives';
 import { RejectionSchema } from '../rejection';
 import { EmptySchema, message } from './common';
-import { lazySchema } from '../lazy-schema';
 
 const UploadIdSchema = lazySchema(() => z.uuid());
 const Count = lazySchema(() => z.number().int().min(0));

@@ -3,11 +3,11 @@
  * after the status is already 143): set on the record the close made.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { RecordIdSchema } from '../primitives';
 import { LeadContextSchema, RejectionSchema } from '../rejection';
 import { message } from './common';
 import { CaptureRequestSchema } from './records';
-import { lazySchema } from '../lazy-schema';
 
 export const NativeReasonSchema = lazySchema(() => LeadContextSchema.shape.native.unwrap());
 

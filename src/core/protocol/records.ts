@@ -2,10 +2,10 @@
  * Messages about rejection records: capture a close, tag it, withdraw it, read them.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { RecordIdSchema, ReasonIdSchema, TimestampSchema } from '../primitives';
 import { AnswerSchema, LeadContextSchema, RejectionSchema, ViaSchema } from '../rejection';
 import { EmptySchema, message } from './common';
-import { lazySchema } from '../lazy-schema';
 
 export const CaptureRequestSchema = lazySchema(() => z.object({
   id: RecordIdSchema,

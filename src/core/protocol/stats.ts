@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { FilterSchema } from '../filters';
+import { lazySchema } from '../lazy-schema';
 import { ReasonIdSchema, SegmentSchema, TimestampSchema } from '../primitives';
 import { RejectionSchema } from '../rejection';
 import { message } from './common';
 import { ReasonCountSchema } from './records';
-import { lazySchema } from '../lazy-schema';
 
 const Count = lazySchema(() => z.number().int().min(0));
 const Share = lazySchema(() => z.number().min(0).max(1));

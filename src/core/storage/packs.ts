@@ -20,9 +20,9 @@
  * A merge keeps the index in memory between files (PackDirectory), checked against the log.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { RejectionSchema, type Rejection } from '../rejection';
 import type { WhyLostDB } from './db';
-import { lazySchema } from '../lazy-schema';
 
 /** Records per pack when packs are cut; a pack is re-cut when it grows past PACK_MAX. */
 export const PACK_SIZE = 250;
