@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defineItem } from './storage-item';
 
 async function page() {
   vi.resetModules();
@@ -34,12 +35,11 @@ describe('start-up values', () => {
   });
 
   it('only the listed local items come from start-up values', async () => {
-    const { storage } = await import('wxt/utils/storage');
     await fakeBrowser.storage.local.set({ other: 'then', dbRevision: 1 });
     const { boot, stored } = await page();
     await boot.readStartup();
     await fakeBrowser.storage.local.set({ other: 'now', dbRevision: 2 });
-    expect(await stored.readItem(storage.defineItem<string>('local:other', { fallback: '' }))).toBe('now');
+    expect(await stored.readItem(defineItem<string>('local:other', ''))).toBe('now');
     expect(await stored.readItem(stored.dbRevisionItem)).toBe(1);
   });
 

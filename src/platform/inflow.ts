@@ -2,10 +2,10 @@
  * The leads that came in per month, entered by the user on the dashboard (WhyLost only sees
  * the closed ones): a small item of its own in chrome.storage.local, read through its schema.
  */
-import { storage } from 'wxt/utils/storage';
 import { EMPTY_INFLOW, readInflow, type Inflow } from '../core/stats-rates';
+import { defineItem } from './storage-item';
 
-export const inflowItem = storage.defineItem<unknown>('local:statsInflow', { fallback: null, version: 1 });
+export const inflowItem = defineItem<unknown>('local:statsInflow', null);
 
 export async function loadInflow(): Promise<Inflow> {
   return readInflow(await inflowItem.getValue());

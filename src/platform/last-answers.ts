@@ -5,14 +5,14 @@
  * and replaces them. Read through zod like every stored value.
  */
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
 import { lazySchema } from '../core/lazy-schema';
 import { loadDbRevision, readItem } from './stored';
+import { defineItem } from './storage-item';
 
 const EntrySchema = lazySchema(() => z.object({ rev: z.number(), at: z.number(), value: z.unknown() }));
 const StoreSchema = lazySchema(() => z.record(z.string(), EntrySchema));
 
-const lastAnswersItem = storage.defineItem<unknown>('local:lastAnswers', { fallback: {} });
+const lastAnswersItem = defineItem<unknown>('local:lastAnswers', {});
 
 /** Older than this, a kept answer is not shown (time windows such as "30 days" have moved). */
 const MAX_AGE_MS = 60 * 60_000;

@@ -3,12 +3,12 @@
  * for how it ranks against the rules). Kept in chrome.storage.local, its own item so the
  * settings object stays the options page's; read through zod, malformed entries dropped.
  */
-import { storage } from 'wxt/utils/storage';
 import type { Segment } from '../core/primitives';
 import type { LeadContext } from '../core/rejection';
 import { readLastSegments, rememberSegment, type LastSegments } from '../core/segments';
+import { defineItem } from './storage-item';
 
-export const lastSegmentsItem = storage.defineItem<unknown>('local:lastSegments', { fallback: {} });
+export const lastSegmentsItem = defineItem<unknown>('local:lastSegments', {});
 
 export async function loadLastSegments(): Promise<LastSegments> {
   return readLastSegments(await lastSegmentsItem.getValue());

@@ -3,7 +3,6 @@
  * readable by content scripts and extension pages, watched for live changes.
  * Every read is validated with zod; an invalid value falls back to defaults with a notice.
  */
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { CatalogSchema, DEFAULT_CATALOG, type Catalog } from '../core/catalog';
 import { HealthReportSchema, type HealthReport } from '../core/health';
 import { describeZodError } from '../core/protocol';
@@ -11,12 +10,13 @@ import { readSettings, type Settings, type SettingsRead } from '../core/settings
 import { z } from 'zod';
 import { startupValue } from './boot';
 import { call } from './messaging';
+import { defineItem, type StorageItem } from './storage-item';
 
 /**
  * An item's raw value: the one the page read at start-up if no one has taken it yet
  * (platform/boot.ts), else storage's now. Callers validate it as they validate any read.
  */
-export function readItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): Promise<unknown> {
+export function readItem<T>(item: StorageItem<T>): Promise<unknown> {
   const early = startupValue(item.key, () => item.getValue());
   return early ? early.then((value) => value ?? item.fallback) : item.getValue();
 }
@@ -27,7 +27,7 @@ export function readItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): P
  * or CRM tab opened in the first moments after install would make its own, and the last write
  * would win — records owned by one id, "mine" counted under another.
  */
-export const installIdItem = storage.defineItem<string | null>('local:installId', { fallback: null });
+export const installIdItem = defineItem<string | null>('local:installId', null);
 
 let makeInstallId: (() => Promise<string>) | null = null;
 
@@ -51,11 +51,11 @@ export function makeInstallIdHere(): Promise<string> {
 }
 
 /** Raw stored settings; always read through `loadSettings`. Version bumps add migrations here. */
-export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null, version: 1 });
-export const catalogItem = storage.defineItem<unknown>('local:catalog', { fallback: null, version: 1 });
-export const healthItem = storage.defineItem<unknown>('local:health', { fallback: [] });
+export const settingsItem = defineItem<unknown>('local:settings', null);
+export const catalogItem = defineItem<unknown>('local:catalog', null);
+export const healthItem = defineItem<unknown>('local:health', []);
 /** Bumped by the background after every database write: open pages re-read when it changes. */
-export const dbRevisionItem = storage.defineItem<number>('local:dbRevision', { fallback: 0 });
+export const dbRevisionItem = defineItem<number>('local:dbRevision', 0);
 
 /** The database revision (0 when unreadable: nothing kept matches it, so nothing stale is shown). */
 export async function loadDbRevision(): Promise<number> {

@@ -165,14 +165,14 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
     // transaction; if that fails, the old settings and catalog return: all or nothing.
     const [oldSettings, oldCatalog] = await Promise.all([settingsItem.getValue(), catalogItem.getValue()]);
     await storage.setItems([
-      { item: settingsItem, value: f.settings },
-      { item: catalogItem, value: f.catalog },
+      { key: settingsItem.key, value: f.settings },
+      { key: catalogItem.key, value: f.catalog },
     ]);
     const replaced = await store.replaceAll(db, f.records, { me: f.settings.identity.id });
     if (!replaced.ok) {
       await storage.setItems([
-        { item: settingsItem, value: oldSettings },
-        { item: catalogItem, value: oldCatalog },
+        { key: settingsItem.key, value: oldSettings },
+        { key: catalogItem.key, value: oldCatalog },
       ]);
       return ok(refused(replaced.problem));
     }
@@ -182,7 +182,7 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
 
   stops.push(serve('exchange.deleteAll', async () => {
     const removed = await store.deleteAll(db);
-    await storage.removeItems([settingsItem, catalogItem]);
+    await storage.removeItems([settingsItem.key, catalogItem.key]);
     await bg.changed();
     return ok({ removed });
   }));

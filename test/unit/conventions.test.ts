@@ -1,7 +1,10 @@
 /**
- * The convention that keeps start-up light (docs/architecture.md): a schema defined at a
- * module's top level is built on first use (`lazySchema`), and so is every message (`message`).
- * An eager one would still work, so nothing else would notice it: this test does.
+ * The conventions that keep start-up light (docs/architecture.md), which nothing else would
+ * notice being broken, since the code would still work:
+ * - a schema defined at a module's top level is built on first use (`lazySchema`), and so is
+ *   every message (`message`);
+ * - storage items are defined with platform/storage-item.ts, not wxt's `storage.defineItem`,
+ *   which reads its item from storage the moment it is defined.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -39,5 +42,14 @@ describe('schemas at a module top level', () => {
   it('finds an eager one (the check can fail)', () => {
     const sample = "import { z } from 'zod';\nexport const ThingSchema = z.object({});\nconst Other = ThingSchema.extend({});\nexport const Lazy = lazySchema(() => z.string());\n";
     expect([...sample.matchAll(EAGER)].map((m) => m[1])).toEqual(['ThingSchema', 'Other']);
+  });
+});
+
+describe('storage items', () => {
+  it('are defined with storage-item.ts, never storage.defineItem', () => {
+    const files = [...sources(join(ROOT, 'src')), ...sources(join(ROOT, 'entrypoints'))];
+    const eager = files.filter((f) => /\bstorage\.defineItem\b/.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+    expect(files.length).toBeGreaterThan(20);
+    expect(eager).toEqual([]);
   });
 });
