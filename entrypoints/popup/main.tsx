@@ -1,3 +1,4 @@
+import '../../src/components/popup/shell-inputs';
 import '../../src/components/popup/ask-early';
 import { createRoot } from 'react-dom/client';
 import { Popup } from '../../src/components/popup/Popup';

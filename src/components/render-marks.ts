@@ -9,13 +9,18 @@ export function markOnce(name: string): void {
   if (!performance.getEntriesByName(name).length) performance.mark(name);
 }
 
-/** A render with figures: `wl-ready` the first time (kept or live), `wl-live` the first time they are live. */
-export function markFigures(live: boolean): void {
+/**
+ * Figures on screen: `wl-ready` the first time (kept, live, or the popup's shell of last
+ * time: platform/shell.ts), `wl-rendered` the first time the page itself rendered them, and
+ * `wl-live` the first time they are live.
+ */
+export function markFigures(live: boolean, byShell = false): void {
   const root = document.documentElement;
   if (!root.dataset.wlReady) {
     root.dataset.wlReady = '1';
     markOnce('wl-ready');
   }
+  if (!byShell) markOnce('wl-rendered');
   if (live && !root.dataset.wlLive) {
     root.dataset.wlLive = '1';
     markOnce('wl-live');

@@ -3,7 +3,7 @@
  * returned to work left out), how many closes wait for a reason, whether detection works on the
  * CRM hosts visited, and the way to the dashboard. Live: re-reads after every write.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../../core/stats-periods';
 import type { HealthReport } from '../../core/health';
@@ -12,6 +12,7 @@ import { keepAnswer, lastAnswer } from '../../platform/last-answers';
 import { loadPageConfig, startedEarly, type Loaded, type PageConfig } from '../../platform/live';
 import { dbRevisionItem, healthItem, loadHealth, watchConfig } from '../../platform/stored';
 import { takeEarly } from '../../platform/early';
+import { dropShell, keepShell } from '../../platform/shell';
 import { request } from '../../platform/messaging';
 import { PendingList } from '../pending/PendingList';
 import { markFigures, markOnce } from '../render-marks';
@@ -36,6 +37,8 @@ type PopupData = {
   health: HealthReport[];
   /** false: the figures kept from the last time (nothing written since), the live answer is on its way. */
   live: boolean;
+  /** The database revision live figures were computed at (null while kept). */
+  rev: number | null;
 };
 
 /**
@@ -73,7 +76,7 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
       const rev = early?.revision ?? dbRevisionItem.getValue();
       void Promise.all([base, keptFor(key)]).then(
         ([[config, health], kept]) => {
-          if (kept && current() && !live) setState({ status: 'ready', value: { config, health, stats: kept, live: false } });
+          if (kept && current() && !live) setState({ status: 'ready', value: { config, health, stats: kept, live: false, rev: null } });
         },
         () => undefined,
       );
@@ -81,7 +84,7 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
         ([[config, health], stats, at]) => {
           if (!current()) return;
           live = true;
-          setState({ status: 'ready', value: { config, health, stats, live: true } });
+          setState({ status: 'ready', value: { config, health, stats, live: true, rev: at } });
           void keepAnswer(key, at, stats).catch(() => undefined);
         },
         (error: unknown) => current() && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
@@ -104,10 +107,28 @@ function useReadyMark(ready: boolean, live: boolean): void {
   }, [ready, live]);
 }
 
+/**
+ * Keeps the popup as it is on screen for its next opening (platform/shell.ts), while it shows
+ * live figures of the opening period.
+ */
+function useKeptShell(rev: number | null): void {
+  const current = useRef(rev);
+  current.current = rev;
+  useEffect(() => {
+    const root = document.getElementById('root');
+    return root ? keepShell(root, () => current.current) : undefined;
+  }, []);
+}
+
 export function Popup() {
   const [period, setPeriod] = useState<PeriodPreset>(OPENING_PERIOD);
   const state = usePopupData(period);
   useReadyMark(state.status === 'ready', state.status === 'ready' && state.value.live);
+  // In the commit's own task: the shell and the popup's figures (or error) are never both there.
+  useLayoutEffect(() => {
+    if (state.status !== 'loading') dropShell();
+  }, [state.status]);
+  useKeptShell(state.status === 'ready' && period === OPENING_PERIOD ? state.value.rev : null);
   if (state.status === 'loading') return <main className="wl-popup" aria-busy="true" />;
   if (state.status === 'error') {
     return (

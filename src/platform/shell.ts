@@ -1,0 +1,155 @@
+/**
+ * A page's last live figures kept as markup, shown the moment the page opens, before its own
+ * code has loaded (React, zod, the texts: ~450 KB to evaluate, and a cold renderer compiles all
+ * of it), and only while they are still exact: no record written since they were computed, the
+ * same settings, catalog and detection health, and at most an hour old (the kept answers'
+ * rule, platform/last-answers.ts). The page's first render with figures replaces them.
+ *
+ * - The page keeps it (`watchShellInputs`, `keepShell`): while its figures are live and of the
+ *   opening view, its root's markup goes to `chrome.storage.session` (in memory, gone when the
+ *   browser closes, and not readable or writable by content scripts) once it has settled and
+ *   when the page closes.
+ * - A tiny script of its own (entrypoints/<page>-shell.ts, no React and no classic zod) shows
+ *   it (`showShell`): into a container that is `inert` (nothing in it can be clicked or focused
+ *   until the page's own render takes over; it is the same markup, so nothing moves then).
+ *
+ * The markup is the page's own rendering of its texts (the browser's serialisation escapes them
+ * and the extension's CSP runs no inline script or handler) and is read through a schema.
+ */
+import * as z from 'zod/mini';
+import { browser } from 'wxt/browser';
+import { markFigures, markOnce } from '../components/render-marks';
+
+export type ShellPage = 'popup';
+
+/** Older than this a shell is not shown: time windows such as "30 days" have moved. */
+const MAX_AGE_MS = 60 * 60_000;
+/** Kept this long after the last change of the figures (a page re-renders in bursts). */
+const SETTLE_MS = 250;
+/** What a page shows besides its records: its shell is exact only while these are unchanged. */
+const CONFIG_KEYS = ['settings', 'catalog', 'health'] as const;
+
+const storageKey = (page: ShellPage) => `shell:${page}`;
+
+function shellSchema() {
+  return z.object({ key: z.string(), at: z.number(), html: z.string() });
+}
+
+/** What a shell was made under: the database revision its figures were computed at, and the raw settings, catalog and health. */
+export function shellKey(rev: number, config: Record<string, unknown>): string {
+  return JSON.stringify([rev, ...CONFIG_KEYS.map((k) => config[k] ?? null)]);
+}
+
+/** The shell's markup if it was made under `key` and is recent; null otherwise (missing, malformed, stale). */
+export function fittingShell(stored: unknown, key: string, now: number): string | null {
+  const shell = shellSchema().safeParse(stored);
+  if (!shell.success || shell.data.key !== key || now - shell.data.at > MAX_AGE_MS || now < shell.data.at) return null;
+  return shell.data.html;
+}
+
+/** The current key, from storage: the revision and the raw values of CONFIG_KEYS. */
+async function currentKey(): Promise<string> {
+  const local = await browser.storage.local.get(['dbRevision', ...CONFIG_KEYS]);
+  return shellKey(typeof local.dbRevision === 'number' ? local.dbRevision : 0, local);
+}
+
+/**
+ * Shows `page`'s shell in `container` if one fits, unless the page has rendered its figures
+ * already; marks `wl-shell` and, as for any first figures on screen, `wl-ready`.
+ */
+export async function showShell(page: ShellPage, container: HTMLElement): Promise<boolean> {
+  if (!browser.storage.session) return false;
+  const [session, key] = await Promise.all([browser.storage.session.get(storageKey(page)), currentKey()]);
+  const html = fittingShell(session[storageKey(page)], key, Date.now());
+  // Taken away already (the page rendered first): nothing to show it in.
+  if (html === null || !container.isConnected || document.documentElement.dataset.wlReady) return false;
+  container.innerHTML = html;
+  // Kept figures, not live ones (the markup was saved from a live render).
+  container.firstElementChild?.setAttribute('data-live', 'false');
+  container.firstElementChild?.setAttribute('aria-busy', 'true');
+  document.body.dataset.shell = '1';
+  // On screen means laid out, as for the page's own first render (its marks follow the commit).
+  void container.offsetHeight;
+  markFigures(false, true);
+  markOnce('wl-shell');
+  return true;
+}
+
+/**
+ * Takes the shell away, or its container if it has not come yet: called in the same task as the
+ * page's first render with figures (or with an error), so both are never there at once.
+ */
+export function dropShell(): void {
+  document.getElementById('wl-shell')?.remove();
+  delete document.body.dataset.shell;
+}
+
+/**
+ * What this page's shell would be made under, besides its records: the settings, catalog and
+ * health as stored when the page started, and whether any of them changed since. Started first
+ * thing (`watchShellInputs`, before the page reads them itself), so a change the page may have
+ * rendered with is always seen: its markup could then be of either value, and it is not kept.
+ */
+let inputs: { page: ShellPage; config: Record<string, unknown> | null; changed: boolean } | null = null;
+
+/** Call from the page's first lines, before it reads its settings, catalog and health. */
+export function watchShellInputs(page: ShellPage): void {
+  const session = browser.storage.session;
+  if (!session) return;
+  const mine = { page, config: null as Record<string, unknown> | null, changed: false };
+  inputs = mine;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !CONFIG_KEYS.some((k) => k in changes) || mine.changed) return;
+    mine.changed = true;
+    session.remove(storageKey(page)).catch(() => undefined);
+  });
+  browser.storage.local.get([...CONFIG_KEYS]).then(
+    (values) => void (mine.config = values),
+    () => undefined,
+  );
+}
+
+/**
+ * Keeps `root`'s markup as the page's shell while `rev()` says the figures on screen are live
+ * and of the opening view (it gives the revision they were computed at; null otherwise): after
+ * its markup has settled, and when the page is hidden or closed (a popup is often closed within
+ * a second of opening). Nothing is kept once the settings, catalog or health changed while the
+ * page was open. Returns the stop.
+ */
+export function keepShell(root: HTMLElement, rev: () => number | null): () => void {
+  const session = browser.storage.session;
+  const watched = inputs;
+  if (!session || !watched) return () => undefined;
+  /** The markup changed since the last save; the key that save was made under. */
+  let dirty = true;
+  let savedKey = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const at = rev();
+    if (at === null || watched.config === null || watched.changed) return;
+    const key = shellKey(at, watched.config);
+    if (!dirty && key === savedKey) return;
+    dirty = false;
+    savedKey = key;
+    session.set({ [storageKey(watched.page)]: { key, at: Date.now(), html: root.innerHTML } }).catch(() => undefined);
+  };
+  const changed = () => {
+    dirty = true;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, SETTLE_MS);
+  };
+  const hidden = () => document.visibilityState === 'hidden' && save();
+  const observer = new MutationObserver(changed);
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  document.addEventListener('visibilitychange', hidden);
+  window.addEventListener('pagehide', save);
+  changed();
+  return () => {
+    observer.disconnect();
+    document.removeEventListener('visibilitychange', hidden);
+    window.removeEventListener('pagehide', save);
+    if (timer) clearTimeout(timer);
+  };
+}

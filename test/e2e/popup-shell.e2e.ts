@@ -1,0 +1,134 @@
+/**
+ * The popup's shell (src/platform/shell.ts): the last live figures, kept as markup when the
+ * popup closes, are shown at once the next time it opens — only while still exact — and the
+ * popup's own render takes over with the same figures, never beside them.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { identityOf, patchRecord, seedGenerated } from '../support/seed';
+import { stopServiceWorker } from '../support/service-worker';
+import { setIdentity } from '../support/sharing';
+import { generateRecords, type GenerateOptions } from '../support/generate';
+
+let browser: ExtensionBrowser;
+let options: GenerateOptions;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await setIdentity(browser, 'Анна', 'ru');
+  const me = await identityOf(browser);
+  options = { seed: 7, offset: 0, count: 300, now: Date.now(), days: 20, me };
+  await seedGenerated(browser, options);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Opened {
+  page: Page;
+  /** The page's marks, ms from navigation start (null: not reached). */
+  marks: Record<'shell' | 'ready' | 'rendered' | 'live', number | null>;
+  /** The most `wl-total` figures the document ever held at once (the shell's and the popup's would be two). */
+  mostTotals: number;
+  /** The total the shell showed (null: no shell). */
+  shellTotal: string | null;
+}
+
+/** Opens the popup, watching from its first line how many totals it holds, until its live figures are rendered. */
+async function openPopup(): Promise<Opened> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __most: number; __shellTotal: string | null };
+    w.__most = 0;
+    w.__shellTotal = null;
+    new MutationObserver(() => {
+      const totals = document.querySelectorAll('[data-testid="wl-total"]');
+      w.__most = Math.max(w.__most, totals.length);
+      const inShell = document.querySelector('#wl-shell [data-testid="wl-total"]');
+      if (inShell) w.__shellTotal = inShell.textContent;
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.wlLive === '1');
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    const w = window as unknown as { __most: number; __shellTotal: string | null };
+    return {
+      marks: { shell: at('wl-shell'), ready: at('wl-ready'), rendered: at('wl-rendered'), live: at('wl-live') },
+      mostTotals: w.__most,
+      shellTotal: w.__shellTotal,
+    };
+  }).then((seen) => ({ page, ...seen }));
+}
+
+const total = (page: Page) => page.locator('#root [data-testid="wl-total"]').textContent();
+
+/** Opens and closes the popup once with live figures, as a user glancing at it does: that keeps its shell. */
+async function glance(): Promise<string | null> {
+  const { page } = await openPopup();
+  const shown = await total(page);
+  await page.close();
+  return shown;
+}
+
+describe('popup shell', () => {
+  it('shows the last live figures first, then the popup takes over with the same, never both', async () => {
+    const expected = await glance();
+    expect(Number(expected)).toBeGreaterThan(0);
+    await stopServiceWorker(browser);
+    const o = await openPopup();
+    expect(o.marks.shell).not.toBeNull();
+    expect(o.marks.ready!).toBeLessThanOrEqual(o.marks.shell!);
+    expect(o.marks.rendered!).toBeGreaterThan(o.marks.shell!);
+    expect(o.shellTotal).toBe(expected);
+    expect(await total(o.page)).toBe(expected);
+    expect(o.mostTotals).toBe(1);
+    // Gone once the popup rendered; its own root shown again.
+    expect(await o.page.locator('#wl-shell').count()).toBe(0);
+    expect(await o.page.evaluate(() => document.body.dataset.shell ?? null)).toBeNull();
+    await o.page.close();
+  });
+
+  it('is not shown once a record was written since; the next one has the new figures', async () => {
+    const before = Number(await glance());
+    // Returned to work: the popup leaves it out of its total (all records are of the last 20 days).
+    const record = generateRecords(options).find((r) => r.status === 'tagged' && r.reasonId !== null && r.reopened === null)!;
+    await patchRecord(browser, record.id, { reopened: { at: Date.now(), by: 'Анна', note: 'Вернулся' } });
+    const o = await openPopup();
+    expect(o.marks.shell).toBeNull();
+    expect(o.shellTotal).toBeNull();
+    expect(Number(await total(o.page))).toBe(before - 1);
+    await o.page.close();
+    const again = await openPopup();
+    expect(again.marks.shell).not.toBeNull();
+    expect(Number(again.shellTotal)).toBe(before - 1);
+    await again.page.close();
+  });
+
+  it('is not shown after the settings changed (the language here): texts of the old language never appear', async () => {
+    await glance();
+    await setIdentity(browser, 'Анна', 'en');
+    const o = await openPopup();
+    expect(o.marks.shell).toBeNull();
+    expect(await o.page.locator('h1').textContent()).toBe('WhyLost');
+    expect(await o.page.locator('[data-testid="wl-period"][data-period="all"]').textContent()).toBe('All time');
+    await o.page.close();
+    const again = await openPopup();
+    expect(again.marks.shell).not.toBeNull();
+    expect(await again.page.locator('[data-testid="wl-period"][data-period="all"]').textContent()).toBe('All time');
+    await again.page.close();
+  });
+
+  it('is kept only for the opening period: a popup closed on "7 days" leaves the last 30-day one', async () => {
+    const thirty = await glance();
+    const { page } = await openPopup();
+    await page.locator('[data-testid="wl-period"][data-period="7d"]').click();
+    await expect.poll(() => page.locator('#root [data-testid="wl-period"][data-period="7d"]').getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+    const o = await openPopup();
+    expect(o.marks.shell).not.toBeNull();
+    expect(o.shellTotal).toBe(thirty);
+    await o.page.close();
+  });
+});
