@@ -23,6 +23,13 @@ const COLD = 5;
 export interface Render {
   /** Navigation start → first commit with figures: kept from last time (nothing written since) or live. */
   ready: number;
+  /**
+   * Navigation start → the page's own first commit with figures (the popup's shell of last time,
+   * src/platform/shell.ts, may be on screen before it: then `ready` is the shell's).
+   */
+  rendered: number;
+  /** The popup's shell of last time was shown. */
+  shell: boolean;
   /** Navigation start → first commit with the live figures. */
   live: number;
   /** Navigation start → the statistics answer arrived (popup and dashboard). */
@@ -46,7 +53,8 @@ export async function readyMs(page: Page): Promise<Render> {
   }
   return page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-    return { ready: at('wl-ready')!, live: at('wl-live')!, stats: at('wl-stats-answer')!, complete: at('wl-complete') };
+    // A build from before the shell has no `wl-rendered`: its first figures are its own.
+    return { ready: at('wl-ready')!, rendered: at('wl-rendered') ?? at('wl-ready')!, shell: at('wl-shell') !== null, live: at('wl-live')!, stats: at('wl-stats-answer')!, complete: at('wl-complete') };
   });
 }
 
@@ -179,7 +187,8 @@ export default defineBench({
         (what === 'popupStats' ? bg.coldPopup : bg.coldDash).push(...msOf(events, 'answered', what).slice(0, 1));
       }
     }
-    ctx.log('renders measured');
+    const shown = (rs: Render[]) => `${rs.filter((r) => r.shell).length}/${rs.length}`;
+    ctx.log(`renders measured; popup opens that showed the shell: warm ${shown(popupWarm)}, cold ${shown(popupCold)}`);
 
     const dash = await browser.openExtensionPage('dashboard.html');
     await readyMs(dash);
@@ -223,9 +232,11 @@ export default defineBench({
     }
 
     const rows: BenchRow[] = [
-      { metric: 'Popup render, background warm', unit: 'ms', samples: of(popupWarm, 'ready'), target: 200, note: 'first figures on screen' },
+      { metric: 'Popup render, background warm', unit: 'ms', samples: of(popupWarm, 'ready'), target: 200, note: 'first figures on screen: the shell of last time, else the popup\'s own' },
+      { metric: '  popup warm: the popup\'s own first render with figures', unit: 'ms', samples: of(popupWarm, 'rendered'), note: 'where the shell stops and the popup answers clicks' },
       { metric: '  popup warm: live figures on screen', unit: 'ms', samples: of(popupWarm, 'live') },
-      { metric: 'Popup render, background cold', unit: 'ms', samples: of(popupCold, 'ready'), target: 200, note: 'first figures on screen: kept from last time' },
+      { metric: 'Popup render, background cold', unit: 'ms', samples: of(popupCold, 'ready'), target: 200, note: 'first figures on screen: the shell of last time, else kept figures' },
+      { metric: '  popup cold: the popup\'s own first render with figures', unit: 'ms', samples: of(popupCold, 'rendered'), note: 'kept from last time' },
       { metric: '  popup cold: live figures on screen', unit: 'ms', samples: of(popupCold, 'live'), note: 'after the service worker started' },
       { metric: '  of which: popup statistics answered', unit: 'ms', samples: of(popupCold, 'stats') },
       { metric: 'Dashboard render, background warm', unit: 'ms', samples: of(dashWarm, 'ready'), target: 200, note: 'first figures on screen' },
