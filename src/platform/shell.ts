@@ -114,7 +114,8 @@ export function watchShellInputs(page: ShellPage): void {
  * and of the opening view (it gives the revision they were computed at; null otherwise): after
  * its markup has settled, and when the page is hidden or closed (a popup is often closed within
  * a second of opening). Nothing is kept once the settings, catalog or health changed while the
- * page was open. Returns the stop.
+ * page was open, and nothing at all in a page that did not call `watchShellInputs` first.
+ * Returns the stop.
  */
 export function keepShell(root: HTMLElement, rev: () => number | null): () => void {
   const session = browser.storage.session;
