@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { lazySchema } from '../core/lazy-schema';
+import { KEPT_MAX_AGE_MS } from './kept-age';
 import { loadDbRevision, readItem } from './stored';
 import { defineItem } from './storage-item';
 
@@ -14,8 +15,6 @@ const StoreSchema = lazySchema(() => z.record(z.string(), EntrySchema));
 
 const lastAnswersItem = defineItem<unknown>('local:lastAnswers', {});
 
-/** Older than this, a kept answer is not shown (time windows such as "30 days" have moved). */
-const MAX_AGE_MS = 60 * 60_000;
 /** Kept views: the popup's periods and the dashboard's opening view. */
 const MAX_ENTRIES = 8;
 
@@ -28,7 +27,7 @@ async function readAll(raw: Promise<unknown>): Promise<z.infer<typeof StoreSchem
 export async function lastAnswer<T>(key: string, schema: z.ZodType<T>, now = Date.now()): Promise<T | null> {
   const [all, rev] = await Promise.all([readAll(readItem(lastAnswersItem)), loadDbRevision()]);
   const entry = all[key];
-  if (!entry || entry.rev !== rev || now - entry.at > MAX_AGE_MS) return null;
+  if (!entry || entry.rev !== rev || now - entry.at > KEPT_MAX_AGE_MS) return null;
   const value = schema.safeParse(entry.value);
   return value.success ? value.data : null;
 }

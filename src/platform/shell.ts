@@ -19,11 +19,10 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { markFigures, markOnce } from '../components/render-marks';
+import { KEPT_MAX_AGE_MS } from './kept-age';
 
 export type ShellPage = 'popup';
 
-/** Older than this a shell is not shown: time windows such as "30 days" have moved. */
-const MAX_AGE_MS = 60 * 60_000;
 /** Kept this long after the last change of the figures (a page re-renders in bursts). */
 const SETTLE_MS = 250;
 /** What a page shows besides its records: its shell is exact only while these are unchanged. */
@@ -43,7 +42,7 @@ export function shellKey(rev: number, config: Record<string, unknown>): string {
 /** The shell's markup if it was made under `key` and is recent; null otherwise (missing, malformed, stale). */
 export function fittingShell(stored: unknown, key: string, now: number): string | null {
   const shell = shellSchema().safeParse(stored);
-  if (!shell.success || shell.data.key !== key || now - shell.data.at > MAX_AGE_MS || now < shell.data.at) return null;
+  if (!shell.success || shell.data.key !== key || now - shell.data.at > KEPT_MAX_AGE_MS || now < shell.data.at) return null;
   return shell.data.html;
 }
 
