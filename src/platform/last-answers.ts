@@ -13,7 +13,8 @@ import { defineItem } from './storage-item';
 const EntrySchema = lazySchema(() => z.object({ rev: z.number(), at: z.number(), value: z.unknown() }));
 const StoreSchema = lazySchema(() => z.record(z.string(), EntrySchema));
 
-const lastAnswersItem = defineItem<unknown>('local:lastAnswers', {});
+/** Exported for "delete all": kept answers hold counts and lead titles, and go with the data. */
+export const lastAnswersItem = defineItem<unknown>('local:lastAnswers', {});
 
 /** Kept views: the popup's periods and the dashboard's opening view. */
 const MAX_ENTRIES = 8;

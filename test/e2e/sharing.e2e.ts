@@ -278,6 +278,21 @@ describe('team sharing', () => {
     expect(read.file.settings).toEqual(settings);
     expect(read.file.catalog).toEqual(catalog);
 
+    // What the popup keeps to open fast (its figures and its screen) holds counts and titles: it goes with the data.
+    const kept = async () => {
+      const sw = await lead.serviceWorker();
+      return sw.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: StorageArea; session: StorageArea } } };
+        type StorageArea = { get(k: string): Promise<Record<string, unknown>> };
+        return { answers: (await chrome.storage.local.get('lastAnswers')).lastAnswers ?? null, shell: (await chrome.storage.session.get('shell:popup'))['shell:popup'] ?? null };
+      });
+    };
+    const popupNow = await lead.openExtensionPage('popup.html');
+    await popupNow.waitForFunction(() => document.documentElement.dataset.wlLive === '1');
+    await popupNow.close();
+    const before = await eventually(kept, (k) => k.answers !== null && k.shell !== null);
+    expect(JSON.stringify(before.shell)).toContain('wl-total');
+
     const button = options.locator('[data-testid="wl-delete-all"]');
     await options.locator('[data-testid="wl-delete-word"]').fill('удалить');
     expect(await button.isDisabled()).toBe(true);
@@ -285,6 +300,7 @@ describe('team sharing', () => {
     await button.click();
     await expect.poll(() => tile('total').textContent()).toBe('0');
     expect(await storedRecords(lead)).toEqual([]);
+    expect(await kept()).toEqual({ answers: null, shell: null });
     expect(await storedValue(lead, 'settings')).toBeNull();
     await setIdentity(lead, 'Руководитель'); // the language again (see setIdentity); the restore replaces these settings
 

@@ -12,6 +12,7 @@ import { UploadStore } from '../../core/exchange/uploads';
 import { failure } from '../../core/protocol';
 import { UploadTextMessageSchema } from '../../core/protocol/exchange';
 import type { WhyLostDB } from '../../core/storage/db';
+import { lastAnswersItem } from '../../platform/last-answers';
 import { serve } from '../../platform/messaging';
 import { catalogItem, loadCatalog, loadSettings, settingsItem } from '../../platform/stored';
 import { storage } from 'wxt/utils/storage';
@@ -182,7 +183,10 @@ export function registerExchangeHandlers(db: WhyLostDB, bg: BackgroundContext, u
 
   stops.push(serve('exchange.deleteAll', async () => {
     const removed = await store.deleteAll(db);
-    await storage.removeItems([settingsItem.key, catalogItem.key]);
+    // What pages kept to open fast goes too: the figures of last time (local) and the popup's
+    // last screen (session memory; platform/shell.ts) hold counts and lead titles.
+    await storage.removeItems([settingsItem.key, catalogItem.key, lastAnswersItem.key]);
+    await storage.clear('session').catch(() => undefined);
     await bg.changed();
     return ok({ removed });
   }));
