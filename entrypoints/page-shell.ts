@@ -1,11 +1,13 @@
 /**
- * The popup's first lines (a classic script, no React): its last live figures, if still exact,
- * shown while the popup's own code loads (src/platform/shell.ts).
+ * An extension page's first lines (a classic script, no React): its last live figures, if still
+ * exact, shown while the page's own code loads (src/platform/shell.ts). The page is named by its
+ * container: `<div id="wl-shell" data-page="…" inert>`.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { showShell } from '../src/platform/shell';
+import { isShellPage, showShell } from '../src/platform/shell';
 
 export default defineUnlistedScript(() => {
   const container = document.getElementById('wl-shell');
-  if (container) void showShell('popup', container).catch(() => undefined);
+  const page = container?.dataset.page;
+  if (container && isShellPage(page)) void showShell(page, container).catch(() => undefined);
 });

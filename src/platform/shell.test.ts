@@ -1,7 +1,7 @@
 /**
  * When a kept shell may be shown (shell.ts): only under the key it was made under — the same
  * database revision, settings, catalog and health — and within the hour; anything malformed is
- * not shown. (Showing and keeping it in a page: test/e2e/popup-shell.e2e.ts.)
+ * not shown. (Showing and keeping it in a page: test/e2e/page-shell.e2e.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { fittingShell, shellKey } from './shell';

@@ -21,7 +21,12 @@ import { browser } from 'wxt/browser';
 import { markFigures, markOnce } from '../components/render-marks';
 import { KEPT_MAX_AGE_MS } from './kept-age';
 
-export type ShellPage = 'popup';
+export const SHELL_PAGES = ['popup', 'dashboard'] as const;
+export type ShellPage = (typeof SHELL_PAGES)[number];
+
+export function isShellPage(page: unknown): page is ShellPage {
+  return SHELL_PAGES.includes(page as ShellPage);
+}
 
 /** Kept this long after the last change of the figures (a page re-renders in bursts). */
 const SETTLE_MS = 250;
@@ -114,26 +119,33 @@ export function watchShellInputs(page: ShellPage): void {
  * its markup has settled, and when the page is hidden or closed (a popup is often closed within
  * a second of opening). Nothing is kept once the settings, catalog or health changed while the
  * page was open, and nothing at all in a page that did not call `watchShellInputs` first.
+ * `markup` gives what is kept (by default the root's markup as it is; a page with state of its
+ * own on screen — a hover, an unfolded table — gives its opening look: `openingMarkup`).
  * Returns the stop.
  */
-export function keepShell(root: HTMLElement, rev: () => number | null): () => void {
+export function keepShell(root: HTMLElement, rev: () => number | null, markup: (root: HTMLElement) => string = (r) => r.innerHTML): () => void {
   const session = browser.storage.session;
   const watched = inputs;
   if (!session || !watched) return () => undefined;
-  /** The markup changed since the last save; the key that save was made under. */
+  /** The markup changed since the last save; the key and markup that save was made under. */
   let dirty = true;
   let savedKey = '';
+  let savedHtml = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   const save = () => {
     if (timer) clearTimeout(timer);
     timer = null;
     const at = rev();
-    if (at === null || watched.config === null || watched.changed) return;
+      if (at === null || watched.config === null || watched.changed) return;
     const key = shellKey(at, watched.config);
     if (!dirty && key === savedKey) return;
     dirty = false;
+    const html = markup(root);
+    // A hover come and gone changes nothing that is kept: no write.
+    if (key === savedKey && html === savedHtml) return;
     savedKey = key;
-    session.set({ [storageKey(watched.page)]: { key, at: Date.now(), html: root.innerHTML } }).catch(() => undefined);
+    savedHtml = html;
+    session.set({ [storageKey(watched.page)]: { key, at: Date.now(), html } }).catch(() => undefined);
   };
   const changed = () => {
     dirty = true;
@@ -152,4 +164,45 @@ export function keepShell(root: HTMLElement, rev: () => number | null): () => vo
     window.removeEventListener('pagehide', save);
     if (timer) clearTimeout(timer);
   };
+}
+
+/**
+ * What a page looked like when it opened, from how it looks now (the root holds one element, the
+ * page's frame): the frame's children up to a `data-shell="end"` marker (what the page's first
+ * render draws; the rest follow it, with the page's own code), without the parts marked
+ * transient (`data-shell="drop"`: a hover's tooltip), with hover classes (`is-hover`) off and
+ * unfolded details closed, and with what each control holds (a property, not markup) written
+ * into the copy so it shows the same choice.
+ */
+export function openingMarkup(root: HTMLElement): string {
+  const frame = root.firstElementChild;
+  if (!frame) return root.innerHTML;
+  const copy = frame.cloneNode(false) as Element;
+  const controls: [Element, Element][] = [];
+  for (const part of Array.from(frame.children)) {
+    if (part.getAttribute('data-shell') === 'end') break;
+    const own = part.cloneNode(true) as Element;
+    const originals = part.querySelectorAll(CONTROLS);
+    own.querySelectorAll(CONTROLS).forEach((c, i) => controls.push([originals[i]!, c]));
+    copy.appendChild(own);
+  }
+  controls.forEach(([from, to]) => writeControl(from, to));
+  copy.querySelectorAll('[data-shell="drop"]').forEach((el) => el.remove());
+  copy.querySelectorAll('details[open]').forEach((el) => el.removeAttribute('open'));
+  copy.querySelectorAll('.is-hover').forEach((el) => el.classList.remove('is-hover'));
+  return copy.outerHTML;
+}
+
+const CONTROLS = 'select, input, textarea';
+
+function writeControl(from: Element, to: Element): void {
+  if (from instanceof HTMLSelectElement) {
+    const options = to.querySelectorAll('option');
+    Array.from(from.options).forEach((o, i) => options[i]?.toggleAttribute('selected', o.selected));
+  } else if (from instanceof HTMLInputElement) {
+    if (from.type === 'checkbox' || from.type === 'radio') to.toggleAttribute('checked', from.checked);
+    else if (from.type !== 'file' && from.type !== 'password') to.setAttribute('value', from.value);
+  } else if (from instanceof HTMLTextAreaElement) {
+    to.textContent = from.value;
+  }
 }

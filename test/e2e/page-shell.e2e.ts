@@ -1,7 +1,8 @@
 /**
- * The popup's shell (src/platform/shell.ts): the last live figures, kept as markup when the
- * popup closes, are shown at once the next time it opens — only while still exact — and the
- * popup's own render takes over with the same figures, never beside them.
+ * The popup's and the dashboard's shell (src/platform/shell.ts): the last live figures, kept as
+ * markup when the page closes, are shown at once the next time it opens — only while still
+ * exact — and the page's own render takes over with the same figures, never beside them. The
+ * dashboard's is its first screen as it opened: no hover, no unfolded table, the opening view.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,34 +34,41 @@ interface Opened {
   mostTotals: number;
   /** The total the shell showed (null: no shell). */
   shellTotal: string | null;
+  /** The shell's markup when it first held the figure (null: no shell). */
+  shellHtml: string | null;
 }
 
-/** Opens the popup, watching from its first line how many totals it holds, until its live figures are rendered. */
-async function openPopup(): Promise<Opened> {
+/** Opens an extension page, watching from its first line how many of `figure` it holds, until its live figures are rendered. */
+async function openPage(path: string, figure: string): Promise<Opened> {
   const page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __most: number; __shellTotal: string | null };
+  await page.addInitScript((figure) => {
+    const w = window as unknown as { __most: number; __shellTotal: string | null; __shellHtml: string | null };
     w.__most = 0;
     w.__shellTotal = null;
+    w.__shellHtml = null;
     new MutationObserver(() => {
-      const totals = document.querySelectorAll('[data-testid="wl-total"]');
+      const totals = document.querySelectorAll(figure);
       w.__most = Math.max(w.__most, totals.length);
-      const inShell = document.querySelector('#wl-shell [data-testid="wl-total"]');
+      const inShell = document.querySelector(`#wl-shell ${figure}`);
       if (inShell) w.__shellTotal = inShell.textContent;
+      if (inShell && w.__shellHtml === null) w.__shellHtml = document.getElementById('wl-shell')!.innerHTML;
     }).observe(document, { subtree: true, childList: true });
-  });
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  }, figure);
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
   await page.waitForFunction(() => document.documentElement.dataset.wlLive === '1');
   return page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-    const w = window as unknown as { __most: number; __shellTotal: string | null };
+    const w = window as unknown as { __most: number; __shellTotal: string | null; __shellHtml: string | null };
     return {
       marks: { shell: at('wl-shell'), ready: at('wl-ready'), rendered: at('wl-rendered'), live: at('wl-live') },
       mostTotals: w.__most,
       shellTotal: w.__shellTotal,
+      shellHtml: w.__shellHtml,
     };
   }).then((seen) => ({ page, ...seen }));
 }
+
+const openPopup = () => openPage('popup.html', '[data-testid="wl-total"]');
 
 const total = (page: Page) => page.locator('#root [data-testid="wl-total"]').textContent();
 
@@ -129,6 +137,90 @@ describe('popup shell', () => {
     const o = await openPopup();
     expect(o.marks.shell).not.toBeNull();
     expect(o.shellTotal).toBe(thirty);
+    await o.page.close();
+  });
+});
+
+describe('dashboard shell', () => {
+  const COUNTED = '[data-testid="wl-stat-counted"]';
+  const openDashboard = () => openPage('dashboard.html', COUNTED);
+  const counted = (page: Page) => page.locator(`#root ${COUNTED}`).textContent();
+  /** Opens the dashboard, lets it settle with every section, runs `meanwhile`, closes it: that keeps its shell. */
+  async function visit(meanwhile: (page: Page) => Promise<void> = async () => undefined): Promise<string | null> {
+    const { page } = await openDashboard();
+    await page.waitForFunction(() => performance.getEntriesByName('wl-complete').length > 0);
+    const shown = await counted(page);
+    await meanwhile(page);
+    await page.close();
+    return shown;
+  }
+
+  it('shows the first screen of last time, then the dashboard takes over with the same, never both', async () => {
+    const expected = await visit();
+    expect(Number(expected?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    await stopServiceWorker(browser);
+    const o = await openDashboard();
+    expect(o.marks.shell).not.toBeNull();
+    expect(o.marks.ready!).toBeLessThanOrEqual(o.marks.shell!);
+    expect(o.marks.rendered!).toBeGreaterThan(o.marks.shell!);
+    expect(o.shellTotal).toBe(expected);
+    expect(await counted(o.page)).toBe(expected);
+    expect(o.mostTotals).toBe(1);
+    expect(await o.page.locator('#wl-shell').count()).toBe(0);
+    expect(await o.page.evaluate(() => document.body.dataset.shell ?? null)).toBeNull();
+    await o.page.close();
+  });
+
+  it('keeps the opening look: a hover\'s tooltip and an unfolded table left on screen are not in it', async () => {
+    // No shell from earlier visits: the one shown next is this visit's.
+    const sw = await browser.serviceWorker();
+    await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
+    const expected = await visit(async (page) => {
+      await page.locator('#root [data-testid="wl-dist-table-toggle"]').click();
+      await expect.poll(() => page.locator('#root [data-testid="wl-dist-table"]').count()).toBe(1);
+      // Last, so the page closes with the pointer on the chart and its tooltip shown.
+      await page.locator('#root [data-testid="wl-trend-bar"]').first().hover();
+      await expect.poll(() => page.locator('#root [data-testid="wl-trend-tooltip"]').count()).toBe(1);
+    });
+    const o = await openDashboard();
+    expect(o.marks.shell).not.toBeNull();
+    expect(o.shellTotal).toBe(expected);
+    const inShell = await o.page.evaluate((html) => {
+      const shell = document.createElement('template');
+      shell.innerHTML = html;
+      const parts = shell.content;
+      return {
+        tooltip: parts.querySelectorAll('[data-testid="wl-trend-tooltip"], .is-hover').length,
+        unfolded: parts.querySelectorAll('details[open], [data-testid="wl-dist-table"]').length,
+        period: parts.querySelector<HTMLSelectElement>('[data-testid="wl-filter-period"]')?.value ?? null,
+        parts: parts.querySelectorAll('main > *').length,
+        managers: parts.querySelectorAll('#wl-managers').length,
+      };
+    }, o.shellHtml!);
+    const own = await o.page.evaluate(() => ({
+      period: document.querySelector<HTMLSelectElement>('#root [data-testid="wl-filter-period"]')!.value,
+      // What the page's first render draws: its frame's children before the marker.
+      firstScreen: [...document.querySelectorAll('#root main > *')].findIndex((el) => el.getAttribute('data-shell') === 'end'),
+      managers: document.querySelectorAll('#root #wl-managers').length,
+    }));
+    // The period shown is a select's value (not markup): the shell must show the same choice.
+    expect(own.managers).toBe(1);
+    expect(inShell).toEqual({ tooltip: 0, unfolded: 0, period: own.period, parts: own.firstScreen, managers: 0 });
+    expect(await counted(o.page)).toBe(expected);
+    await o.page.close();
+  });
+
+  it('is kept only for the opening view: a dashboard closed on one manager leaves the last opening one', async () => {
+    const expected = await visit();
+    await visit(async (page) => {
+      const manager = await page.locator('#root [data-testid="wl-filter-manager"] option').nth(1).getAttribute('value');
+      await page.locator('#root [data-testid="wl-filter-manager"]').selectOption(manager!);
+      await expect.poll(() => counted(page)).not.toBe(expected);
+    });
+    const o = await openDashboard();
+    expect(o.marks.shell).not.toBeNull();
+    expect(o.shellTotal).toBe(expected);
+    expect(await counted(o.page)).toBe(expected);
     await o.page.close();
   });
 });

@@ -3,11 +3,13 @@
  * The statistics are asked for at once, alongside the settings, and kept current by
  * useStatsSync; sections read them from the stats store.
  */
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
 import { loadPageConfig, startedEarly, useLive } from '../../platform/live';
+import { dropShell, keepShell, openingMarkup } from '../../platform/shell';
 import { markFigures, markOnce } from '../render-marks';
+import { OPENING } from './ask-early';
 import { DASHBOARD_SECTIONS } from './sections';
-import { useStats } from './stats-store';
+import { currentQuery, useStats } from './stats-store';
 import { useStatsSync } from './use-stats-sync';
 
 /**
@@ -44,6 +46,29 @@ function useRestAfterFirst(ready: boolean): boolean {
   return rest;
 }
 
+/**
+ * The revision of the live figures on screen if they are of the opening view (the opening
+ * query, the month trend, no drill-down open); null otherwise. Only such a screen is kept as
+ * the next opening's shell (platform/shell.ts).
+ */
+function openingRev(): number | null {
+  const { result, grain, period, drill } = useStats.getState();
+  if (result.status !== 'ready' || result.kept || result.at === null || grain !== 'month' || period !== 'all' || drill !== null) return null;
+  return OPENING === `dashboard:${JSON.stringify(currentQuery())}` ? result.at : null;
+}
+
+/**
+ * Keeps the dashboard's first screen for its next opening (platform/shell.ts): what its first
+ * render draws, as it looked then (no hover, tables folded), while it shows live figures of the
+ * opening view.
+ */
+function useKeptShell(): void {
+  useEffect(() => {
+    const root = document.getElementById('root');
+    return root ? keepShell(root, openingRev, openingMarkup) : undefined;
+  }, []);
+}
+
 /** Settings are read from the moment the page's script runs. */
 const loadConfig = startedEarly(loadPageConfig);
 
@@ -53,7 +78,13 @@ export function Dashboard() {
   const result = useStats((s) => s.result);
   useRenderMarks(state.status === 'ready' && result.status === 'ready' ? result.rev : null, result.status === 'ready' && !result.kept);
   // After the first render with figures, or with the statistics' error (sharing's restore is below).
+  const first = state.status === 'error' || (state.status === 'ready' && result.status !== 'loading');
   const rest = useRestAfterFirst(state.status === 'ready' && result.status !== 'loading');
+  // In the commit's own task: the shell and the page's figures (or error) are never both there.
+  useLayoutEffect(() => {
+    if (first) dropShell();
+  }, [first]);
+  useKeptShell();
   if (state.status === 'loading') return <main className="wl-dashboard" aria-busy="true" />;
   if (state.status === 'error') {
     return (
@@ -80,9 +111,15 @@ export function Dashboard() {
           {result.message}
         </p>
       )}
-      {(rest ? DASHBOARD_SECTIONS : DASHBOARD_SECTIONS.slice(0, FIRST_SECTIONS)).map(({ id, Component }) => (
+      {DASHBOARD_SECTIONS.slice(0, FIRST_SECTIONS).map(({ id, Component }) => (
         <Component key={id} config={config} />
       ))}
+      {/* What the first render draws ends here: the shell keeps only that (platform/shell.ts). */}
+      <span data-shell="end" hidden />
+      {rest &&
+        DASHBOARD_SECTIONS.slice(FIRST_SECTIONS).map(({ id, Component }) => (
+          <Component key={id} config={config} />
+        ))}
     </main>
   );
 }

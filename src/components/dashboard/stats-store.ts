@@ -13,8 +13,12 @@ export type PeriodChoice = PeriodPreset | 'custom';
 
 export type StatsResult =
   | { status: 'loading' }
-  /** kept: the figures shown last time (nothing written since), the live answer is on its way. */
-  | { status: 'ready'; value: DashboardStats; rev: number; kept?: boolean }
+  /**
+   * rev: this page's answer count (the benchmark waits on it); at: the database revision the
+   * figures were computed at (null: not known); kept: the figures shown last time (nothing
+   * written since), the live answer is on its way.
+   */
+  | { status: 'ready'; value: DashboardStats; rev: number; at: number | null; kept?: boolean }
   | { status: 'error'; message: string };
 
 export interface Drill {

@@ -41,7 +41,7 @@ export function useStatsSync(): void {
     let paced: ReturnType<typeof setTimeout> | null = null;
     void openingKept.then(
       (kept) => {
-        if (kept && alive && !answered && generation === 1) useStats.getState().setResult({ status: 'ready', value: kept, rev: 0, kept: true });
+        if (kept && alive && !answered && generation === 1) useStats.getState().setResult({ status: 'ready', value: kept, rev: 0, at: null, kept: true });
       },
       () => undefined,
     );
@@ -55,6 +55,7 @@ export function useStatsSync(): void {
       // The opening view was asked from the page's first lines (ask-early.ts): its answer is taken.
       const early = takeEarly(`dashboard:${key}`, 'dashboardStats');
       const rev = early?.revision ?? dbRevisionItem.getValue();
+      const at = rev.catch(() => null);
       waiting = true;
       const settled = () => {
         if (!alive || mine !== generation) return;
@@ -64,13 +65,14 @@ export function useStatsSync(): void {
           afterWrite();
         }
       };
-      request('dashboardStats', query, early?.answer).finally(settled).then(
-        (value) => {
+      // The revision was read before asking: by the answer it is there (no task is added).
+      Promise.all([request('dashboardStats', query, early?.answer).finally(settled), at]).then(
+        ([value, at]) => {
           // The benchmark splits the first render with this mark.
           markOnce('wl-stats-answer');
           answered = true;
-          if (alive && mine === generation) useStats.getState().setResult({ status: 'ready', value, rev: mine });
-          if (`dashboard:${key}` === opening) void rev.then((at) => keepAnswer(opening, at, value)).catch(() => undefined);
+          if (alive && mine === generation) useStats.getState().setResult({ status: 'ready', value, rev: mine, at });
+          if (`dashboard:${key}` === opening && at !== null) void keepAnswer(opening, at, value).catch(() => undefined);
         },
         (error: unknown) =>
           alive && mine === generation && useStats.getState().setResult({ status: 'error', message: error instanceof Error ? error.message : String(error) }),

@@ -108,6 +108,7 @@ export function StackedColumns({ labels, keys, series, totalLabel, ariaLabel, on
       {hover !== null && (
         <div
           className="wl-tooltip"
+          data-shell="drop"
           data-testid="wl-trend-tooltip"
           style={{ left: Math.min(LEFT + hover * colW + colW + 8, W - 180), top: 8 }}
           role="status"

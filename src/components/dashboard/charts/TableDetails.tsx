@@ -7,7 +7,7 @@ export function TableDetails({ summary, head, rows, testId }: { summary: string;
     <details className="wl-tabledetails" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary data-testid={`${testId}-toggle`}>{summary}</summary>
       {open && (
-        <div className="wl-tablewrap">
+        <div className="wl-tablewrap" data-shell="drop">
           <table className="wl-table" data-testid={testId}>
             <thead>
               <tr>
