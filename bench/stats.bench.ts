@@ -24,11 +24,11 @@ export interface Render {
   /** Navigation start → first commit with figures: kept from last time (nothing written since) or live. */
   ready: number;
   /**
-   * Navigation start → the page's own first commit with figures (the popup's shell of last time,
+   * Navigation start → the page's own first commit with figures (the page's shell of last time,
    * src/platform/shell.ts, may be on screen before it: then `ready` is the shell's).
    */
   rendered: number;
-  /** The popup's shell of last time was shown. */
+  /** The page's shell of last time was shown (popup or dashboard). */
   shell: boolean;
   /** Navigation start → first commit with the live figures. */
   live: number;
@@ -188,7 +188,7 @@ export default defineBench({
       }
     }
     const shown = (rs: Render[]) => `${rs.filter((r) => r.shell).length}/${rs.length}`;
-    ctx.log(`renders measured; popup opens that showed the shell: warm ${shown(popupWarm)}, cold ${shown(popupCold)}`);
+    ctx.log(`renders measured; opens that showed the shell: popup warm ${shown(popupWarm)}, cold ${shown(popupCold)}; dashboard warm ${shown(dashWarm)}, cold ${shown(dashCold)}`);
 
     const dash = await browser.openExtensionPage('dashboard.html');
     await readyMs(dash);
@@ -239,10 +239,12 @@ export default defineBench({
       { metric: '  popup cold: the popup\'s own first render with figures', unit: 'ms', samples: of(popupCold, 'rendered'), note: 'kept from last time' },
       { metric: '  popup cold: live figures on screen', unit: 'ms', samples: of(popupCold, 'live'), note: 'after the service worker started' },
       { metric: '  of which: popup statistics answered', unit: 'ms', samples: of(popupCold, 'stats') },
-      { metric: 'Dashboard render, background warm', unit: 'ms', samples: of(dashWarm, 'ready'), target: 200, note: 'first figures on screen' },
+      { metric: 'Dashboard render, background warm', unit: 'ms', samples: of(dashWarm, 'ready'), target: 200, note: 'first figures on screen: the shell of last time, else the dashboard\'s own' },
+      { metric: '  dashboard warm: the dashboard\'s own first render with figures', unit: 'ms', samples: of(dashWarm, 'rendered'), note: 'where the shell stops and the page answers clicks' },
       { metric: '  dashboard warm: live figures on screen', unit: 'ms', samples: of(dashWarm, 'live') },
       { metric: '  dashboard warm: every section rendered', unit: 'ms', samples: of(dashWarm, 'complete'), note: 'the sections below the window follow the first render' },
-      { metric: 'Dashboard render, background cold', unit: 'ms', samples: of(dashCold, 'ready'), target: 200, note: 'first figures on screen: kept from last time' },
+      { metric: 'Dashboard render, background cold', unit: 'ms', samples: of(dashCold, 'ready'), target: 200, note: 'first figures on screen: the shell of last time, else kept figures' },
+      { metric: '  dashboard cold: the dashboard\'s own first render with figures', unit: 'ms', samples: of(dashCold, 'rendered'), note: 'kept from last time' },
       { metric: '  dashboard cold: live figures on screen', unit: 'ms', samples: of(dashCold, 'live'), note: 'after the service worker started' },
       { metric: '  dashboard cold: every section rendered', unit: 'ms', samples: of(dashCold, 'complete'), note: 'with the figures kept from last time' },
       { metric: '  of which: dashboard statistics answered', unit: 'ms', samples: of(dashCold, 'stats') },
@@ -258,7 +260,7 @@ export default defineBench({
       { metric: 'In the background, cold: dashboard statistics (load + compute)', unit: 'ms', samples: bg.coldDash },
       { metric: 'Drill-down: click → its leads shown', unit: 'ms', samples: drillMs },
       { metric: 'Dashboard after writing all records', unit: 'ms', samples: [first.ready], note: 'rebuild from the records, once after a mass import' },
-      { metric: 'Dashboard render, snapshot deleted', unit: 'ms', samples: [rebuild.ready], note: 'rebuild from the records' },
+      { metric: 'Dashboard live figures, snapshot deleted', unit: 'ms', samples: [rebuild.live], note: 'rebuild from the records; its first figures are the shell or the kept ones, nothing was written' },
       { metric: `Writing ${N.toLocaleString('en')} records`, unit: 's', samples: [writeMs / 1000], note: 'bulkPut, 5,000 per transaction' },
       { metric: 'One record written (own transaction), with the change log', unit: 'ms', samples: cost.oneLog },
       { metric: 'One record written (own transaction), without it', unit: 'ms', samples: cost.one },

@@ -79,7 +79,7 @@ async function measureRender(browser: ExtensionBrowser, into: Samples): Promise<
         const r: Render = await openTimed(browser, `${page}.html`);
         const key = `${page}, background ${cold ? 'cold' : 'warm'}`;
         add(into, `${key}: first figures`, r.ready);
-        if (page === 'popup') add(into, `${key}: own first render`, r.rendered);
+        add(into, `${key}: own first render`, r.rendered);
         add(into, `${key}: live figures`, r.live);
         if (r.complete !== null) add(into, `${key}: every section`, r.complete);
       }

@@ -67,12 +67,12 @@ export function useStatsSync(): void {
       };
       // The revision was read before asking: by the answer it is there (no task is added).
       Promise.all([request('dashboardStats', query, early?.answer).finally(settled), at]).then(
-        ([value, at]) => {
+        ([value, revision]) => {
           // The benchmark splits the first render with this mark.
           markOnce('wl-stats-answer');
           answered = true;
-          if (alive && mine === generation) useStats.getState().setResult({ status: 'ready', value, rev: mine, at });
-          if (`dashboard:${key}` === opening && at !== null) void keepAnswer(opening, at, value).catch(() => undefined);
+          if (alive && mine === generation) useStats.getState().setResult({ status: 'ready', value, rev: mine, at: revision });
+          if (`dashboard:${key}` === opening && revision !== null) void keepAnswer(opening, revision, value).catch(() => undefined);
         },
         (error: unknown) =>
           alive && mine === generation && useStats.getState().setResult({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
