@@ -68,6 +68,21 @@ async function openPage(path: string, figure: string): Promise<Opened> {
   }).then((seen) => ({ page, ...seen }));
 }
 
+/**
+ * The shell came first with `expected`, the page's own render (showing `own`) after it with the
+ * same, the two never at once, and the shell is gone with the page's root shown again.
+ */
+async function expectHandedOver(o: Opened, expected: string | null, own: string | null): Promise<void> {
+  expect(o.marks.shell).not.toBeNull();
+  expect(o.marks.ready!).toBeLessThanOrEqual(o.marks.shell!);
+  expect(o.marks.rendered!).toBeGreaterThan(o.marks.shell!);
+  expect(o.shellTotal).toBe(expected);
+  expect(own).toBe(expected);
+  expect(o.mostTotals).toBe(1);
+  expect(await o.page.locator('#wl-shell').count()).toBe(0);
+  expect(await o.page.evaluate(() => document.body.dataset.shell ?? null)).toBeNull();
+}
+
 const openPopup = () => openPage('popup.html', '[data-testid="wl-total"]');
 
 const total = (page: Page) => page.locator('#root [data-testid="wl-total"]').textContent();
@@ -86,15 +101,7 @@ describe('popup shell', () => {
     expect(Number(expected)).toBeGreaterThan(0);
     await stopServiceWorker(browser);
     const o = await openPopup();
-    expect(o.marks.shell).not.toBeNull();
-    expect(o.marks.ready!).toBeLessThanOrEqual(o.marks.shell!);
-    expect(o.marks.rendered!).toBeGreaterThan(o.marks.shell!);
-    expect(o.shellTotal).toBe(expected);
-    expect(await total(o.page)).toBe(expected);
-    expect(o.mostTotals).toBe(1);
-    // Gone once the popup rendered; its own root shown again.
-    expect(await o.page.locator('#wl-shell').count()).toBe(0);
-    expect(await o.page.evaluate(() => document.body.dataset.shell ?? null)).toBeNull();
+    await expectHandedOver(o, expected, await total(o.page));
     await o.page.close();
   });
 
@@ -160,14 +167,7 @@ describe('dashboard shell', () => {
     expect(Number(expected?.replace(/\D/g, ''))).toBeGreaterThan(0);
     await stopServiceWorker(browser);
     const o = await openDashboard();
-    expect(o.marks.shell).not.toBeNull();
-    expect(o.marks.ready!).toBeLessThanOrEqual(o.marks.shell!);
-    expect(o.marks.rendered!).toBeGreaterThan(o.marks.shell!);
-    expect(o.shellTotal).toBe(expected);
-    expect(await counted(o.page)).toBe(expected);
-    expect(o.mostTotals).toBe(1);
-    expect(await o.page.locator('#wl-shell').count()).toBe(0);
-    expect(await o.page.evaluate(() => document.body.dataset.shell ?? null)).toBeNull();
+    await expectHandedOver(o, expected, await counted(o.page));
     await o.page.close();
   });
 
