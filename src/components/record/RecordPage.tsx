@@ -42,7 +42,8 @@ function answerOf(r: Rejection): Partial<Answer> {
 export function RecordPage({ ids }: { ids: string[] }) {
   const state = useLive(() => load(ids), [ids.join(',')]);
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
-  const [saved, setSaved] = useState(false);
+  // When the last save's records were written (their newest `updatedAt`); null before a save.
+  const [savedAt, setSavedAt] = useState<number | null>(null);
   const seenPending = useRef(new Set<string>());
 
   if (state.status === 'loading') return <main className="wl-record" aria-busy="true" />;
@@ -72,9 +73,12 @@ export function RecordPage({ ids }: { ids: string[] }) {
   const editable = single && single.status !== 'withdrawn' ? single : undefined;
   const asked = single ? (editable ? [editable] : []) : pending;
   const first = asked[0];
+  // "Saved" only once the record on screen is the saved one (the page re-reads after the
+  // background's write is announced, which can come after the save's own answer).
+  const saved = savedAt !== null && (!single || single.updatedAt >= savedAt);
 
   const save = async (answer: Answer, which: string[]): Promise<string | null> => {
-    setSaved(false);
+    setSavedAt(null);
     const results = await Promise.all(which.map((id) => call('editAnswer', { id, answer })));
     const ok = which.filter((_, i) => results[i]?.ok);
     setDone((d) => new Set([...d, ...ok]));
@@ -83,7 +87,7 @@ export function RecordPage({ ids }: { ids: string[] }) {
     }
     const failed = results.find((r) => !r.ok);
     if (failed && !failed.ok) return saveFailure(t, failed.error);
-    setSaved(true);
+    setSavedAt(Math.max(...results.flatMap((r) => (r.ok ? [r.value.updatedAt] : []))));
     return null;
   };
 
