@@ -69,7 +69,7 @@ export async function openTimed(browser: ExtensionBrowser, path: string): Promis
 }
 
 /** Moves every page's shell (session) and kept figures (local) `ms` back in time, as if last opened then. */
-async function ageKept(browser: ExtensionBrowser, ms: number): Promise<void> {
+export async function ageKept(browser: ExtensionBrowser, ms: number): Promise<void> {
   const sw = await browser.serviceWorker();
   await sw.evaluate(async (ms) => {
     type Dated = { at: number };

@@ -5,8 +5,9 @@
  * from the next (the statistics pass alone varied 42 → 63 ms between two runs of the same code);
  * a change is judged by this comparison, `npm run bench` records where things stand.
  *
- * render: the popup and the dashboard over 100,000 generated records, background warm and cold
- * (first figures on screen, and live figures), as bench/stats.bench.ts measures them.
+ * render: the popup and the dashboard over 100,000 generated records, background warm and cold,
+ * and cold with the last open over an hour ago (no shell, no kept figures) (first figures on
+ * screen, own first render, live figures), as bench/stats.bench.ts measures them.
  * merge: 20 files × 5,000 records imported through the dashboard — all new, the same again,
  * newer edits — as bench/merge.bench.ts measures them.
  * content: the main-thread script time of loading each CRM fixture page with the extension
@@ -22,7 +23,7 @@ import { join, resolve } from 'node:path';
 import { PAGES, scriptMs } from '../bench/content.bench';
 import { median } from '../bench/kit';
 import { importOnce, makeFiles } from '../bench/merge.bench';
-import { openTimed, readyMs, type Render } from '../bench/stats.bench';
+import { ageKept, openTimed, readyMs, type Render } from '../bench/stats.bench';
 import { buildExtension, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
 import { startFixtureServer, type FixtureServer } from '../test/support/fixture-server';
 import { identityOf, seedGenerated, waitForSnapshot } from '../test/support/seed';
@@ -73,11 +74,12 @@ async function measureRender(browser: ExtensionBrowser, into: Samples): Promise<
   await first.close();
   for (const path of ['popup.html', 'dashboard.html']) await openTimed(browser, path); // the pages' code into the cache
   for (let i = 0; i < SAMPLES; i++) {
-    for (const cold of [true, false]) {
+    for (const how of ['cold', 'warm', 'over an hour'] as const) {
       for (const page of ['popup', 'dashboard']) {
-        if (cold) await stopServiceWorker(browser);
+        if (how === 'over an hour') await ageKept(browser, 2 * 3_600_000);
+        if (how !== 'warm') await stopServiceWorker(browser);
         const r: Render = await openTimed(browser, `${page}.html`);
-        const key = `${page}, background ${cold ? 'cold' : 'warm'}`;
+        const key = how === 'over an hour' ? `${page}, last open over an hour ago, cold` : `${page}, background ${how}`;
         add(into, `${key}: first figures`, r.ready);
         add(into, `${key}: own first render`, r.rendered);
         add(into, `${key}: live figures`, r.live);
