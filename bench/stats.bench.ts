@@ -68,20 +68,27 @@ export async function openTimed(browser: ExtensionBrowser, path: string): Promis
   }
 }
 
-/** Moves every page's shell (session) and kept figures (local) `ms` back in time, as if last opened then. */
-export async function ageKept(browser: ExtensionBrowser, ms: number): Promise<void> {
+/**
+ * Moves `page`'s shell (session) and kept figures (local) `ms` back in time, as if it was last
+ * opened then. Only that page's: the other page's, kept fresh by its own last open, stay as they are.
+ */
+export async function ageKept(browser: ExtensionBrowser, page: 'popup' | 'dashboard', ms: number): Promise<void> {
   const sw = await browser.serviceWorker();
-  await sw.evaluate(async (ms) => {
-    type Dated = { at: number };
-    type Area = { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
-    const session = await chrome.storage.session.get(null);
-    const shells = Object.fromEntries(Object.entries(session).filter(([k]) => k.startsWith('shell:')).map(([k, v]) => [k, { ...(v as Dated), at: (v as Dated).at - ms }]));
-    await chrome.storage.session.set(shells);
-    const { lastAnswers } = await chrome.storage.local.get('lastAnswers');
-    const aged = Object.fromEntries(Object.entries((lastAnswers ?? {}) as Record<string, Dated>).map(([k, v]) => [k, { ...v, at: v.at - ms }]));
-    await chrome.storage.local.set({ lastAnswers: aged });
-  }, ms);
+  await sw.evaluate(
+    async ({ page, ms }) => {
+      type Dated = { at: number };
+      type Area = { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
+      const older = (v: unknown) => ({ ...(v as Dated), at: (v as Dated).at - ms });
+      const session = await chrome.storage.session.get(null);
+      const shell = `shell:${page}`;
+      if (shell in session) await chrome.storage.session.set({ [shell]: older(session[shell]) });
+      const { lastAnswers } = await chrome.storage.local.get('lastAnswers');
+      const aged = Object.fromEntries(Object.entries((lastAnswers ?? {}) as Record<string, unknown>).map(([k, v]) => [k, k.startsWith(`${page}:`) ? older(v) : v]));
+      await chrome.storage.local.set({ lastAnswers: aged });
+    },
+    { page, ms },
+  );
 }
 
 interface CacheEvent {
@@ -210,13 +217,13 @@ export default defineBench({
     const popupStale: Render[] = [];
     const dashStale: Render[] = [];
     for (let i = 0; i < STALE; i++) {
-      for (const [path, into] of [
-        ['popup.html', popupStale],
-        ['dashboard.html', dashStale],
+      for (const [page, into] of [
+        ['popup', popupStale],
+        ['dashboard', dashStale],
       ] as const) {
-        await ageKept(browser, 2 * 3_600_000);
+        await ageKept(browser, page, 2 * 3_600_000);
         await stopServiceWorker(browser);
-        into.push(await openTimed(browser, path));
+        into.push(await openTimed(browser, `${page}.html`));
       }
     }
     const shown = (rs: Render[]) => `${rs.filter((r) => r.shell).length}/${rs.length}`;
