@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../test/support/browser';
 import { dropSnapshot, identityOf, seedGenerated, waitForSnapshot, writeCost } from '../test/support/seed';
 import { stopServiceWorker } from '../test/support/service-worker';
+import { KEPT_MAX_AGE_MS } from '../src/platform/kept-age';
 import { defineBench, type BenchRow } from './kit';
 
 const N = Number(process.env.WHYLOST_BENCH_RECORDS ?? 100_000);
@@ -69,11 +70,13 @@ export async function openTimed(browser: ExtensionBrowser, path: string): Promis
 }
 
 /**
- * Moves `page`'s shell (session) and kept figures (local) `ms` back in time, as if it was last
- * opened then. Only that page's: the other page's, kept fresh by its own last open, stay as they are.
+ * Moves `page`'s shell (session) and kept figures (local) back in time past the age they are
+ * shown to (platform/kept-age.ts), as if it was last opened twice that long ago. Only that
+ * page's: the other page's, kept fresh by its own last open, stay as they are.
  */
-export async function ageKept(browser: ExtensionBrowser, page: 'popup' | 'dashboard', ms: number): Promise<void> {
+export async function ageKept(browser: ExtensionBrowser, page: 'popup' | 'dashboard'): Promise<void> {
   const sw = await browser.serviceWorker();
+  const ms = 2 * KEPT_MAX_AGE_MS;
   await sw.evaluate(
     async ({ page, ms }) => {
       type Dated = { at: number };
@@ -213,7 +216,7 @@ export default defineBench({
     }
     // The first open after more than an hour away (the first of a day, say): neither the shell
     // nor the kept figures are shown any more (platform/kept-age.ts), so the first figures are
-    // the live ones from a cold background. Their `at` is moved two hours back to get there.
+    // the live ones from a cold background. Their `at` is moved back past that hour to get there.
     const popupStale: Render[] = [];
     const dashStale: Render[] = [];
     for (let i = 0; i < STALE; i++) {
@@ -221,7 +224,7 @@ export default defineBench({
         ['popup', popupStale],
         ['dashboard', dashStale],
       ] as const) {
-        await ageKept(browser, page, 2 * 3_600_000);
+        await ageKept(browser, page);
         await stopServiceWorker(browser);
         into.push(await openTimed(browser, `${page}.html`));
       }

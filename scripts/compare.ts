@@ -76,7 +76,7 @@ async function measureRender(browser: ExtensionBrowser, into: Samples): Promise<
   for (let i = 0; i < SAMPLES; i++) {
     for (const how of ['cold', 'warm', 'over an hour'] as const) {
       for (const page of ['popup', 'dashboard'] as const) {
-        if (how === 'over an hour') await ageKept(browser, page, 2 * 3_600_000);
+        if (how === 'over an hour') await ageKept(browser, page);
         if (how !== 'warm') await stopServiceWorker(browser);
         const r: Render = await openTimed(browser, `${page}.html`);
         const key = how === 'over an hour' ? `${page}, last open over an hour ago, cold` : `${page}, background ${how}`;
