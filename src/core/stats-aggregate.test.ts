@@ -204,6 +204,61 @@ describe('dashboardStats', () => {
   });
 });
 
+describe('until: the figures stay exact to it with nothing written', () => {
+  const figures = (q: StatsQuery, now: number, t = table) => {
+    const { until: _, ...rest } = dashboardStats(t, q, { ...env, now });
+    return rest;
+  };
+
+  it('is the first midnight a threshold is crossed, or a trend bucket is added: worked out by hand', () => {
+    // Pending #9 (19 Nov) turns old at 22 Nov 00:00; the week of 23 Nov, follow-up #11 (due 25 Nov)
+    // and the reasons' last uses (excuse-call-later, 6 Nov: unused from 7 Dec) come later.
+    expect(dashboardStats(table, query(), env).until).toBe(at(11, 22, 0));
+    expect(figures(query(), at(11, 22, 0) - 1)).toEqual(figures(query(), NOW));
+    expect(dashboardStats(table, query(), { ...env, now: at(11, 22, 0) }).hygiene.pendingOld).toBe(2);
+    // Олег has no recent pending close: the trend's next week (Monday 23 Nov) comes first.
+    expect(dashboardStats(table, query({ managers: ['Олег'] }), env).until).toBe(at(11, 23, 0));
+    // A closed period: its trend gains no bucket; the hygiene's lines still move.
+    expect(dashboardStats(table, query({ from: at(11, 1, 0), to: at(11, 30, 0) }), env).until).toBe(at(11, 22, 0));
+    expect(dashboardStats(table, query({ managers: ['Олег'], from: at(11, 1, 0), to: at(11, 30, 0) }), env).until).toBe(at(11, 25, 0));
+  });
+
+  it('holds on random tables: the same figures at any time before it, other figures at it', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const reasons = ['price', 'spam', 'other', 'timing', 'excuse-call-later', 'competitor', 'closed-by-mistake'];
+    for (let round = 0; round < 40; round++) {
+      const now = NOW + Math.floor(random() * 40 * 86_400_000);
+      const records = Array.from({ length: 5 + Math.floor(random() * 40) }, (_, n) => {
+        const detectedAt = now - Math.floor(random() * 60 * 86_400_000);
+        const status = pick(['tagged', 'tagged', 'pending', 'follow-up', 'withdrawn'] as const);
+        return rec(n + 1, {
+          status,
+          detectedAt,
+          reasonId: status === 'pending' ? null : status === 'follow-up' ? 'excuse-call-later' : pick(reasons),
+          followUpAt: status === 'follow-up' ? daysAt(now, Math.floor(random() * 16) - 8) : null,
+          manager: random() < 0.5 ? ANNA : OLEG,
+        });
+      });
+      const t = tableOf(records);
+      const q = { ...query(random() < 0.3 ? { managers: ['Олег'] } : {}), pendingDays: Math.floor(random() * 5), unusedDays: 1 + Math.floor(random() * 40) };
+      const { until } = dashboardStats(t, q, { ...env, now });
+      expect(until).not.toBeNull();
+      expect(until!).toBeGreaterThan(now);
+      const before = figures(q, now, t);
+      for (const later of [now + 1, Math.floor((now + until!) / 2), until! - 1]) expect(figures(q, later, t)).toEqual(before);
+      expect(figures(q, until!, t)).not.toEqual(before);
+    }
+  });
+});
+
+/** 10:00 local time, `days` days from the day of `t` (how the panel sets a follow-up: follow-up.ts). */
+function daysAt(t: number, days: number): number {
+  const d = new Date(t);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days, 10).getTime();
+}
+
 describe('drillRows', () => {
   const drill = (cell: Parameters<typeof drillRows>[2], search = '', view: StatsQuery['view'] = 'raw', f: Partial<Filter> = {}) =>
     ids(drillRows(table, query(f, view), cell, search, env));

@@ -22,7 +22,7 @@ import type {
   StatsView,
   Trend,
 } from './protocol';
-import { bucketIndexer, bucketOf, bucketStarts, DAY_MS, monthKey, nextDay, nextMonth, nextWeek, type Grain } from './stats-periods';
+import { bucketIndexer, bucketOf, bucketStarts, daysAfter, daysBefore, monthKey, monthStart, nextDay, nextMonth, nextWeek, weekStart, type Grain } from './stats-periods';
 import { DELETED, FOLLOW_UP, idsOf, PENDING, TAGGED, WITHDRAWN, type Dictionary, type Dimension, type StatsTable } from './stats-table';
 
 export interface StatsEnv {
@@ -65,6 +65,26 @@ function allowed(d: Dictionary, keys: readonly string[]): Uint8Array | null {
     if (i !== undefined) mask[i] = 1;
   }
   return mask;
+}
+
+/**
+ * Catalog hygiene's lines in time, in whole local days like the periods (so its figures change
+ * only at midnight, as the periods' do): a pending close is old once it is more than
+ * `pendingDays` days back (closed yesterday: 1 day), a reason unused once its last use is more
+ * than `unusedDays` days back, and a follow-up due from the start of its day (the panel sets
+ * them to a day, at 10:00: follow-up.ts).
+ */
+export interface Lines {
+  /** Pending closes detected before this are old. */
+  pendingBefore: number;
+  /** Reasons last used before this are unused. */
+  unusedBefore: number;
+  /** Follow-ups set before this are due. */
+  dueBefore: number;
+}
+
+export function linesOf(q: Pick<StatsQuery, 'pendingDays' | 'unusedDays'>, now: number): Lines {
+  return { pendingBefore: daysBefore(now, q.pendingDays), unusedBefore: daysBefore(now, q.unusedDays), dueBefore: nextDay(now) };
 }
 
 /** The row tests of one query, compiled against the table's dictionaries. */
@@ -276,10 +296,13 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
   let followUpsDue = 0;
   let short = 0;
   const otherIndex = t.dicts.reason.index.get('other') ?? -1;
-  const pendingBefore = env.now - q.pendingDays * DAY_MS;
+  const { pendingBefore, unusedBefore, dueBefore } = linesOf(q, env.now);
   const { status, detectedAt, followUpAt, commentLength } = t;
   const minComment = env.minCommentLength;
   const corrected = q.view === 'corrected';
+  // The earliest pending close not old yet and follow-up not due yet (for `until` below).
+  let nextOld = Infinity;
+  let nextDue = Infinity;
 
   for (let i = 0; i < t.size; i++) {
     if (!rows.base(i)) continue;
@@ -287,8 +310,13 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
     const r = reason[i]!;
     const at = detectedAt[i]!;
     // Hygiene action items and reason use: whatever the period.
-    if (st === PENDING && at < pendingBefore) pendingOld++;
-    else if (st === FOLLOW_UP && followUpAt[i]! > 0 && followUpAt[i]! <= env.now) followUpsDue++;
+    if (st === PENDING) {
+      if (at < pendingBefore) pendingOld++;
+      else if (at < nextOld) nextOld = at;
+    } else if (st === FOLLOW_UP && followUpAt[i]! > 0) {
+      if (followUpAt[i]! < dueBefore) followUpsDue++;
+      else if (followUpAt[i]! < nextDue) nextDue = followUpAt[i]!;
+    }
     // A reason is in use whether the lead was written off with it or is to be called again.
     if ((st === TAGGED || st === FOLLOW_UP) && r !== 0 && at > lastUsed[r]!) lastUsed[r] = at;
     if (!rows.inPeriod(i)) continue;
@@ -334,16 +362,27 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
   const team = { total: totals.counted, byReason: new Map(reasons.map((x) => [x.reasonId, x.count])) };
   const managers: ManagerRow[] = managerGroups.map((g) => ({ ...g, skew: skewOf(g, team) }));
 
-  const unusedBefore = env.now - q.unusedDays * DAY_MS;
-  const unused = env.catalog.reasons
+  const uses = env.catalog.reasons
     .filter((x) => !x.retired && x.kind !== 'outcome')
     .map((x) => {
       const idx = t.dicts.reason.index.get(x.id);
       const last = idx === undefined ? -Infinity : lastUsed[idx]!;
       return { reasonId: x.id, lastUsed: last === -Infinity ? null : last };
-    })
+    });
+  const nextUnused = Math.min(...uses.map((x) => (x.lastUsed !== null && x.lastUsed >= unusedBefore ? x.lastUsed : Infinity)));
+  const unused = uses
     .filter((x) => x.lastUsed === null || x.lastUsed < unusedBefore)
     .sort((a, b) => (a.lastUsed ?? 0) - (b.lastUsed ?? 0) || a.reasonId.localeCompare(b.reasonId));
+
+  // Until when these figures stay exact with nothing written (the period's bounds are the
+  // query's): the trend gains a bucket when its open end passes a week's or a month's start; the
+  // next pending close turns old, reason becomes unused, follow-up falls due at a midnight (Lines).
+  const until = Math.min(
+    f.to === null ? Math.min(nextWeek(weekStart(to)), nextMonth(monthStart(to))) : Infinity,
+    nextOld === Infinity ? Infinity : daysAfter(nextOld, q.pendingDays + 1),
+    nextUnused === Infinity ? Infinity : daysAfter(nextUnused, q.unusedDays + 1),
+    nextDue === Infinity ? Infinity : daysBefore(nextDue, 0),
+  );
 
   return {
     stored: t.live,
@@ -375,6 +414,7 @@ export function dashboardStats(t: StatsTable, q: StatsQuery, env: StatsEnv): Das
       followUpsDue,
     },
     options,
+    until: until === Infinity ? null : until,
   };
 }
 
@@ -423,7 +463,7 @@ export function drillRows(t: StatsTable, q: StatsQuery, cell: DrillCell, search:
   const words = searchWords(search);
   const from = cell.from ?? -Infinity;
   const to = cell.to ?? Infinity;
-  const pendingBefore = env.now - q.pendingDays * DAY_MS;
+  const { pendingBefore, dueBefore } = linesOf(q, env.now);
 
   const inSubset = (i: number): boolean => {
     switch (cell.subset) {
@@ -438,7 +478,7 @@ export function drillRows(t: StatsTable, q: StatsQuery, cell: DrillCell, search:
       case 'pending-old':
         return status[i] === PENDING && detectedAt[i]! < pendingBefore;
       case 'follow-up-due':
-        return status[i] === FOLLOW_UP && followUpAt[i]! > 0 && followUpAt[i]! <= env.now;
+        return status[i] === FOLLOW_UP && followUpAt[i]! > 0 && followUpAt[i]! < dueBefore;
     }
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketIndexer, bucketOf, bucketStarts, DAY_MS, MAX_BUCKETS, monthKey, monthStart, presetRange, weekStart } from './stats-periods';
+import { bucketIndexer, bucketOf, bucketStarts, daysAfter, daysBefore, MAX_BUCKETS, monthKey, monthStart, PERIOD_PRESETS, presetRange, presetUntil, weekStart } from './stats-periods';
 
 const local = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();
 
@@ -13,12 +13,37 @@ describe('periods', () => {
     expect(monthKey(local(2026, 1, 31, 23))).toBe('2026-01');
   });
 
-  it('gives the presets of the popup', () => {
+  it('gives the presets in whole local days: today and the days before', () => {
     const now = local(2026, 11, 20, 12);
-    expect(presetRange('7d', now)).toEqual({ from: now - 7 * DAY_MS, to: null });
-    expect(presetRange('30d', now)).toEqual({ from: now - 30 * DAY_MS, to: null });
+    expect(presetRange('7d', now)).toEqual({ from: local(2026, 11, 14), to: null });
+    expect(presetRange('30d', now)).toEqual({ from: local(2026, 10, 22), to: null });
     expect(presetRange('month', now)).toEqual({ from: local(2026, 11, 1), to: null });
     expect(presetRange('all', now)).toEqual({ from: null, to: null });
+    // Across a month's and a year's start.
+    expect(presetRange('7d', local(2027, 1, 3, 1))).toEqual({ from: local(2026, 12, 28), to: null });
+  });
+
+  it('says until when a preset stays what it is: the next midnight, the next month, never', () => {
+    const now = local(2026, 11, 20, 12);
+    for (const preset of PERIOD_PRESETS) {
+      const until = presetUntil(preset, now);
+      const range = presetRange(preset, now);
+      if (until === null) {
+        expect(preset).toBe('all');
+        continue;
+      }
+      for (const t of [now, now + 1, until - 1]) expect(presetRange(preset, t)).toEqual(range);
+      expect(presetRange(preset, until)).not.toEqual(range);
+    }
+    expect(presetUntil('7d', now)).toBe(local(2026, 11, 21));
+    expect(presetUntil('30d', local(2026, 12, 31, 23))).toBe(local(2027, 1, 1));
+    expect(presetUntil('month', now)).toBe(local(2026, 12, 1));
+  });
+
+  it('counts whole days back and forth from any time of a day', () => {
+    expect(daysBefore(local(2026, 3, 1, 18), 1)).toBe(local(2026, 2, 28));
+    expect(daysBefore(local(2026, 3, 1, 18), 0)).toBe(local(2026, 3, 1));
+    expect(daysAfter(local(2026, 2, 28, 7), 1)).toBe(local(2026, 3, 1));
   });
 
   it('covers a range with buckets and finds the bucket of a time', () => {

@@ -12,13 +12,17 @@ export const PeriodPresetSchema = lazySchema(() => z.enum(['7d', '30d', 'month',
 export type PeriodPreset = z.infer<typeof PeriodPresetSchema>;
 export const PERIOD_PRESETS = PeriodPresetSchema.options;
 
-/** Inclusive bounds on detectedAt for a preset; null = open. */
+/**
+ * Inclusive bounds on detectedAt for a preset; null = open. "7 days" and "30 days" are whole local
+ * days, today and the 6 (29) before: like "this month", a preset's figures then change only with
+ * a write or at midnight, never while a page is open or between two looks an hour apart.
+ */
 export function presetRange(preset: PeriodPreset, now: number): { from: number | null; to: number | null } {
   switch (preset) {
     case '7d':
-      return { from: now - 7 * DAY_MS, to: null };
+      return { from: daysBefore(now, 6), to: null };
     case '30d':
-      return { from: now - 30 * DAY_MS, to: null };
+      return { from: daysBefore(now, 29), to: null };
     case 'month':
       return { from: monthStart(now), to: null };
     case 'all':
@@ -26,11 +30,39 @@ export function presetRange(preset: PeriodPreset, now: number): { from: number |
   }
 }
 
+/**
+ * When a preset's range stops being what it is at `now` (the next local midnight, or the next
+ * month for "this month"); null: never ("all").
+ */
+export function presetUntil(preset: PeriodPreset, now: number): number | null {
+  switch (preset) {
+    case '7d':
+    case '30d':
+      return nextDay(now);
+    case 'month':
+      return nextMonth(now);
+    case 'all':
+      return null;
+  }
+}
+
+/** 00:00 local time, `days` days before the day holding `t` (0: that day's start). */
+export function daysBefore(t: number, days: number): number {
+  const d = new Date(t);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - days).getTime();
+}
+
+/** 00:00 local time, `days` days after the day holding `t`. */
+export function daysAfter(t: number, days: number): number {
+  return daysBefore(t, -days);
+}
+
 export function monthStart(t: number): number {
   const d = new Date(t);
   return new Date(d.getFullYear(), d.getMonth(), 1).getTime();
 }
 
+/** The 1st of the month after the one holding `start`, 00:00 local time. */
 export function nextMonth(start: number): number {
   const d = new Date(start);
   return new Date(d.getFullYear(), d.getMonth() + 1, 1).getTime();
@@ -43,12 +75,13 @@ export function weekStart(t: number): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime();
 }
 
+/** 00:00 local time, 7 days after the day holding `start` (for a week's start: the next week's). */
 export function nextWeek(start: number): number {
   const d = new Date(start);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 7).getTime();
 }
 
-/** 00:00 local time of the next day. */
+/** 00:00 local time of the day after the one holding `start`. */
 export function nextDay(start: number): number {
   const d = new Date(start);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();

@@ -14,7 +14,6 @@ import { describeBackground } from '../support/diagnose';
 import { stopServiceWorker } from '../support/service-worker';
 
 const N = 3_000;
-const DAY = 86_400_000;
 let browser: ExtensionBrowser;
 let options: GenerateOptions;
 let records: Rejection[];
@@ -114,11 +113,17 @@ describe('statistics of 3,000 generated records', () => {
 
   it('hygiene figures match, whatever the clock between the two sides', async () => {
     await settle(dash, 'wl-stat-counted', count(corrected));
-    // "Older than N days" and "due" move with the clock: the background's answer lies between
-    // the plain counts at a time before it was asked and a minute later.
+    // "Older than N days" and "due" move with the clock, at local midnights (whole days: a pending
+    // close is old once more than N days back, a follow-up due from the start of its day): the
+    // background's answer lies between the plain counts at a time before it was asked and a
+    // minute later.
     const before = Date.now();
-    const pendingOld = (now: number) => count((r) => r.status === 'pending' && r.detectedAt < now - 30 * DAY);
-    const due = (now: number) => count((r) => r.status === 'follow-up' && r.followUpAt! <= now);
+    const midnight = (t: number, days: number) => {
+      const d = new Date(t);
+      return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days).getTime();
+    };
+    const pendingOld = (now: number) => count((r) => r.status === 'pending' && r.detectedAt < midnight(now, -30));
+    const due = (now: number) => count((r) => r.status === 'follow-up' && r.followUpAt! < midnight(now, 1));
     await tid(dash, 'wl-pending-days').fill('30', { timeout: 15_000 });
     const within = (v: number, lo: number, hi: number) => v >= lo && v <= hi;
     await expect

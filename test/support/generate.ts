@@ -135,7 +135,8 @@ export function generateRecord(o: Pick<GenerateOptions, 'seed' | 'now' | 'days' 
     secondaryReasonIds: [],
     competitor: reasonId === 'competitor' ? 'Климат-Про' : null,
     attempts: status === 'follow-up' ? 1 : null,
-    followUpAt: status === 'follow-up' ? Math.round(o.now + (r() - 0.5) * 14 * DAY) : null,
+    // A day at 10:00, as the panel sets them (follow-up.ts); in UTC, so Node and the browser agree whatever their zones.
+    followUpAt: status === 'follow-up' ? Math.floor((o.now + (r() - 0.5) * 14 * DAY) / DAY) * DAY + 10 * 3_600_000 : null,
     id: `gen-${o.seed}-${String(i).padStart(7, '0')}`,
     status,
     leadKey: leadKeyOf(context),

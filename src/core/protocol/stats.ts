@@ -133,6 +133,12 @@ export const DashboardStatsSchema = lazySchema(() => z.object({
     manager: z.array(OptionSchema),
     segment: z.array(OptionSchema),
   }),
+  /**
+   * Until when these figures stay exact if nothing is written (a time filter's bounds are the
+   * query's): the trend's next bucket, the next pending close to turn old, follow-up to fall due,
+   * reason to become unused. null: never. Figures kept from last time are shown only before it.
+   */
+  until: z.number().nullable(),
 }));
 export type DashboardStats = z.infer<typeof DashboardStatsSchema>;
 
