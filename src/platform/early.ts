@@ -18,18 +18,23 @@ export interface Early {
    * be kept under it (platform/last-answers.ts).
    */
   revision: Promise<number>;
+  /** When it was asked (Date.now()): what "now" the question was made with. */
+  at: number;
 }
 
 const asked = new Map<string, Early & { name: MessageName }>();
 
-/** Sends `name` now; the page takes the answer later by `key` (what the question is, in words). */
-export function askEarly<K extends MessageName>(key: string, name: K, data: RequestOf<K>, revision: () => Promise<number>): void {
+/**
+ * Sends `name` now; the page takes the answer later by `key` (what the question is, in words).
+ * `at`: the clock reading `data` was made with, if it was made with one.
+ */
+export function askEarly<K extends MessageName>(key: string, name: K, data: RequestOf<K>, revision: () => Promise<number>, at = Date.now()): void {
   const rev = revision();
   const answer = messaging.sendMessage(name, data as never) as Promise<unknown>;
   // Taken or not, a failure must not be reported as unhandled: the taker sees it.
   answer.catch(() => undefined);
   rev.catch(() => undefined);
-  asked.set(key, { name, answer, revision: rev });
+  asked.set(key, { name, answer, revision: rev, at });
 }
 
 /** The early answer to `name` asked under `key`, once; null when none was asked. */

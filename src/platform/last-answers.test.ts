@@ -6,18 +6,22 @@ import { dbRevisionItem } from './stored';
 const Schema = z.object({ total: z.number() });
 
 describe('last answers', () => {
-  it('gives back a kept answer while nothing was written since', async () => {
+  it('gives back a kept answer while nothing was written since and it is still exact', async () => {
     await dbRevisionItem.setValue(7);
-    await keepAnswer('popup:30d', 7, { total: 3 }, 1_000);
+    await keepAnswer('popup:30d', 7, { total: 3 }, 50_000, 1_000);
     await expect(lastAnswer('popup:30d', Schema, 2_000)).resolves.toEqual({ total: 3 });
+    await expect(lastAnswer('popup:30d', Schema, 49_999)).resolves.toEqual({ total: 3 });
     await expect(lastAnswer('popup:7d', Schema, 2_000)).resolves.toBeNull();
+    await keepAnswer('popup:all', 7, { total: 9 }, null, 1_000);
+    await expect(lastAnswer('popup:all', Schema, 1_000 + 365 * 86_400_000)).resolves.toEqual({ total: 9 });
   });
 
-  it('gives nothing after a write, when too old, or when the shape no longer fits', async () => {
+  it('gives nothing after a write, once no longer exact, when kept later than now, or when the shape no longer fits', async () => {
     await dbRevisionItem.setValue(7);
-    await keepAnswer('a', 7, { total: 3 }, 1_000);
-    await keepAnswer('b', 7, { total: 'three' }, 1_000);
-    await expect(lastAnswer('a', Schema, 1_000 + 2 * 60 * 60_000)).resolves.toBeNull();
+    await keepAnswer('a', 7, { total: 3 }, 50_000, 1_000);
+    await keepAnswer('b', 7, { total: 'three' }, null, 1_000);
+    await expect(lastAnswer('a', Schema, 50_000)).resolves.toBeNull();
+    await expect(lastAnswer('a', Schema, 999)).resolves.toBeNull();
     await expect(lastAnswer('b', Schema, 2_000)).resolves.toBeNull();
     await dbRevisionItem.setValue(8);
     await expect(lastAnswer('a', Schema, 2_000)).resolves.toBeNull();
@@ -25,7 +29,7 @@ describe('last answers', () => {
 
   it('keeps only the newest few views', async () => {
     await dbRevisionItem.setValue(1);
-    for (let i = 0; i < 12; i++) await keepAnswer(`k${i}`, 1, { total: i }, 1_000 + i);
+    for (let i = 0; i < 12; i++) await keepAnswer(`k${i}`, 1, { total: i }, null, 1_000 + i);
     await expect(lastAnswer('k0', Schema, 2_000)).resolves.toBeNull();
     await expect(lastAnswer('k11', Schema, 2_000)).resolves.toEqual({ total: 11 });
   });

@@ -1,16 +1,20 @@
 /**
  * The statistics a page showed last time, kept so it can show them at once when opened again
- * (a sleeping background takes ~150–250 ms just to start): used only while no record was written
- * since (the database revision is the same) and they are recent; the live answer always follows
- * and replaces them. Read through zod like every stored value.
+ * (a sleeping background takes ~150–250 ms just to start): used only while they are still exact:
+ * no record was written since (the database revision is the same), the time they stay exact to
+ * has not come (`until`: the period's next midnight, the next pending close to turn old, …) and
+ * the clock's time zone is the same. The live answer always follows and replaces them. Read
+ * through zod like every stored value.
  */
 import { z } from 'zod';
 import { lazySchema } from '../core/lazy-schema';
-import { KEPT_MAX_AGE_MS } from './kept-age';
+import { keptFits } from './kept-time';
 import { loadDbRevision, readItem } from './stored';
 import { defineItem } from './storage-item';
 
-const EntrySchema = lazySchema(() => z.object({ rev: z.number(), at: z.number(), value: z.unknown() }));
+const EntrySchema = lazySchema(() =>
+  z.object({ rev: z.number(), at: z.number(), until: z.number().nullable(), tz: z.number(), value: z.unknown() }),
+);
 const StoreSchema = lazySchema(() => z.record(z.string(), EntrySchema));
 
 /** Exported for "delete all": kept answers hold counts and lead titles, and go with the data. */
@@ -24,20 +28,23 @@ async function readAll(raw: Promise<unknown>): Promise<z.infer<typeof StoreSchem
   return parsed.success ? parsed.data : {};
 }
 
-/** The answer kept for `key`, if nothing was written since and it is recent and still of today's shape. */
+/** The answer kept for `key`, if nothing was written since, it is still exact now and still of today's shape. */
 export async function lastAnswer<T>(key: string, schema: z.ZodType<T>, now = Date.now()): Promise<T | null> {
   const [all, rev] = await Promise.all([readAll(readItem(lastAnswersItem)), loadDbRevision()]);
   const entry = all[key];
-  if (!entry || entry.rev !== rev || now - entry.at > KEPT_MAX_AGE_MS) return null;
+  if (!entry || entry.rev !== rev || !keptFits(entry, now)) return null;
   const value = schema.safeParse(entry.value);
   return value.success ? value.data : null;
 }
 
-/** Keeps a live answer for `key`, computed at database revision `rev`. */
-export async function keepAnswer(key: string, rev: number, value: unknown, now = Date.now()): Promise<void> {
+/**
+ * Keeps a live answer for `key`, computed at database revision `rev`, exact until `until` (null:
+ * for ever) if nothing is written.
+ */
+export async function keepAnswer(key: string, rev: number, value: unknown, until: number | null, now = Date.now()): Promise<void> {
   // Read afresh, never from the page's start-up values: another page may have kept one since.
   const all = await readAll(lastAnswersItem.getValue());
-  all[key] = { rev, at: now, value };
+  all[key] = { rev, at: now, until, tz: new Date(now).getTimezoneOffset(), value };
   const newest = Object.entries(all)
     .sort((a, b) => b[1].at - a[1].at)
     .slice(0, MAX_ENTRIES);

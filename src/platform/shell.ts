@@ -2,8 +2,8 @@
  * A page's last live figures kept as markup, shown the moment the page opens, before its own
  * code has loaded (React, zod, the texts: ~450 KB to evaluate, and a cold renderer compiles all
  * of it), and only while they are still exact: no record written since they were computed, the
- * same settings, catalog and detection health, and at most an hour old (the kept answers'
- * rule, platform/last-answers.ts). The page's first render with figures replaces them.
+ * same settings, catalog and detection health, and before the time they stop being exact (the
+ * kept answers' rule, platform/kept-time.ts). The page's first render with figures replaces them.
  *
  * - The page keeps it (`watchShellInputs`, `keepShell`): while its figures are live and of the
  *   opening view, its root's markup goes to `chrome.storage.session` (in memory, gone when the
@@ -19,7 +19,7 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { markFigures, markOnce } from '../components/render-marks';
-import { KEPT_MAX_AGE_MS } from './kept-age';
+import { keptFits } from './kept-time';
 
 export const SHELL_PAGES = ['popup', 'dashboard'] as const;
 export type ShellPage = (typeof SHELL_PAGES)[number];
@@ -36,7 +36,7 @@ const CONFIG_KEYS = ['settings', 'catalog', 'health'] as const;
 const storageKey = (page: ShellPage) => `shell:${page}`;
 
 function shellSchema() {
-  return z.object({ key: z.string(), at: z.number(), html: z.string() });
+  return z.object({ key: z.string(), at: z.number(), until: z.nullable(z.number()), tz: z.number(), html: z.string() });
 }
 
 /** What a shell was made under: the database revision its figures were computed at, and the raw settings, catalog and health. */
@@ -44,11 +44,17 @@ export function shellKey(rev: number, config: Record<string, unknown>): string {
   return JSON.stringify([rev, ...CONFIG_KEYS.map((k) => config[k] ?? null)]);
 }
 
-/** The shell's markup if it was made under `key` and is recent; null otherwise (missing, malformed, stale). */
+/** The shell's markup if it was made under `key` and is still exact now; null otherwise (missing, malformed, stale). */
 export function fittingShell(stored: unknown, key: string, now: number): string | null {
   const shell = shellSchema().safeParse(stored);
-  if (!shell.success || shell.data.key !== key || now - shell.data.at > KEPT_MAX_AGE_MS || now < shell.data.at) return null;
+  if (!shell.success || shell.data.key !== key || !keptFits(shell.data, now)) return null;
   return shell.data.html;
+}
+
+/** What figures on screen were computed at: the database revision, and until when they are exact (null: for ever). */
+export interface ShellFigures {
+  rev: number;
+  until: number | null;
 }
 
 /** The current key, from storage: the revision and the raw values of CONFIG_KEYS. */
@@ -114,8 +120,9 @@ export function watchShellInputs(page: ShellPage): void {
 }
 
 /**
- * Keeps `root`'s markup as the page's shell while `rev()` says the figures on screen are live
- * and of the opening view (it gives the revision they were computed at; null otherwise): after
+ * Keeps `root`'s markup as the page's shell while `figures()` says the figures on screen are live
+ * and of the opening view (it gives the revision they were computed at and until when they are
+ * exact; null otherwise): after
  * its markup has settled, and when the page is hidden or closed (a popup is often closed within
  * a second of opening). Nothing is kept once the settings, catalog or health changed while the
  * page was open, and nothing at all in a page that did not call `watchShellInputs` first.
@@ -123,29 +130,33 @@ export function watchShellInputs(page: ShellPage): void {
  * own on screen — a hover, an unfolded table — gives its opening look: `openingMarkup`).
  * Returns the stop.
  */
-export function keepShell(root: HTMLElement, rev: () => number | null, markup: (root: HTMLElement) => string = (r) => r.innerHTML): () => void {
+export function keepShell(root: HTMLElement, figures: () => ShellFigures | null, markup: (root: HTMLElement) => string = (r) => r.innerHTML): () => void {
   const session = browser.storage.session;
   const watched = inputs;
   if (!session || !watched) return () => undefined;
-  /** The markup changed since the last save; the key and markup that save was made under. */
+  /** The markup changed since the last save; the key, markup and end that save was made with. */
   let dirty = true;
   let savedKey = '';
   let savedHtml = '';
+  let savedUntil: number | null | undefined;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const save = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    const at = rev();
-      if (at === null || watched.config === null || watched.changed) return;
-    const key = shellKey(at, watched.config);
-    if (!dirty && key === savedKey) return;
+    const shown = figures();
+    if (shown === null || watched.config === null || watched.changed) return;
+    const key = shellKey(shown.rev, watched.config);
+    if (!dirty && key === savedKey && shown.until === savedUntil) return;
     dirty = false;
     const html = markup(root);
     // A hover come and gone changes nothing that is kept: no write.
-    if (key === savedKey && html === savedHtml) return;
+    if (key === savedKey && html === savedHtml && shown.until === savedUntil) return;
     savedKey = key;
     savedHtml = html;
-    session.set({ [storageKey(watched.page)]: { key, at: Date.now(), html } }).catch(() => undefined);
+    savedUntil = shown.until;
+    const now = Date.now();
+    const shell = { key, at: now, until: shown.until, tz: new Date(now).getTimezoneOffset(), html };
+    session.set({ [storageKey(watched.page)]: shell }).catch(() => undefined);
   };
   const changed = () => {
     dirty = true;

@@ -11,6 +11,11 @@ import { identityOf, patchRecord, seedGenerated } from '../support/seed';
 import { stopServiceWorker } from '../support/service-worker';
 import { setIdentity } from '../support/sharing';
 import { generateRecords, type GenerateOptions } from '../support/generate';
+import { ageKept, keptTimes } from '../support/kept';
+import { DEFAULT_CATALOG } from '../../src/core/catalog';
+import { EMPTY_FILTER } from '../../src/core/filters';
+import { dashboardStats } from '../../src/core/stats-aggregate';
+import { tableOf } from '../../src/core/stats-table';
 
 let browser: ExtensionBrowser;
 let options: GenerateOptions;
@@ -38,9 +43,38 @@ interface Opened {
   shellHtml: string | null;
 }
 
-/** Opens an extension page, watching from its first line how many of `figure` it holds, until its live figures are rendered. */
-async function openPage(path: string, figure: string): Promise<Opened> {
+/** 00:00 local time of the day after now's, in the browser's zone. */
+async function nextMidnight(): Promise<number> {
+  const sw = await browser.serviceWorker();
+  return sw.evaluate(() => {
+    const d = new Date();
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  });
+}
+
+/**
+ * Opens an extension page, watching from its first line how many of `figure` it holds, until its
+ * live figures are rendered; `clock`: the page's Date reads that time at its first line, and runs
+ * on from there (its timers are the real ones).
+ */
+async function openPage(path: string, figure: string, clock?: number): Promise<Opened> {
   const page = await browser.context.newPage();
+  if (clock !== undefined) {
+    await page.addInitScript((at) => {
+      const offset = at - Date.now();
+      const Real = Date;
+      class Shifted extends Real {
+        constructor(...args: unknown[]) {
+          if (args.length === 0) super(Real.now() + offset);
+          else super(...(args as [string]));
+        }
+        static override now() {
+          return Real.now() + offset;
+        }
+      }
+      globalThis.Date = Shifted as DateConstructor;
+    }, clock);
+  }
   await page.addInitScript((figure) => {
     const w = window as unknown as { __most: number; __shellTotal: string | null; __shellHtml: string | null };
     w.__most = 0;
@@ -83,7 +117,7 @@ async function expectHandedOver(o: Opened, expected: string | null, own: string 
   expect(await o.page.evaluate(() => document.body.dataset.shell ?? null)).toBeNull();
 }
 
-const openPopup = () => openPage('popup.html', '[data-testid="wl-total"]');
+const openPopup = (clock?: number) => openPage('popup.html', '[data-testid="wl-total"]', clock);
 
 const total = (page: Page) => page.locator('#root [data-testid="wl-total"]').textContent();
 
@@ -135,6 +169,41 @@ describe('popup shell', () => {
     await again.page.close();
   });
 
+  it('is shown hours later the same day; kept to the next midnight, when its "30 days" move on, and not shown after', async () => {
+    const expected = await glance();
+    const midnight = await nextMidnight();
+    const kept = await keptTimes(browser, 'popup');
+    expect(kept.shell?.until).toBe(midnight);
+    expect(kept.answers['popup:30d']?.until).toBe(midnight);
+
+    await ageKept(browser, 'popup', 'hours ago');
+    await stopServiceWorker(browser);
+    const later = await openPopup();
+    await expectHandedOver(later, expected, await total(later.page));
+    await later.page.close();
+
+    await ageKept(browser, 'popup', 'out of date');
+    await stopServiceWorker(browser);
+    const o = await openPopup();
+    expect(o.marks.shell).toBeNull();
+    // Nor the kept figures: the popup's first figures are the live ones.
+    expect(o.marks.rendered).toBe(o.marks.live);
+    expect(await total(o.page)).toBe(expected);
+    await o.page.close();
+  });
+
+  it('left open over midnight, asks again then: its figures are kept to the midnight after', async () => {
+    const midnight = await nextMidnight();
+    const o = await openPopup(midnight - 3_000);
+    await expect.poll(async () => (await keptTimes(browser, 'popup')).answers['popup:30d']?.until, { timeout: 10_000 }).toBe(midnight);
+    const dayAfter = await o.page.evaluate((m) => {
+      const d = new Date(m);
+      return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+    }, midnight);
+    await expect.poll(async () => (await keptTimes(browser, 'popup')).answers['popup:30d']?.until, { timeout: 10_000 }).toBe(dayAfter);
+    await o.page.close();
+  });
+
   it('is kept only for the opening period: a popup closed on "7 days" leaves the last 30-day one', async () => {
     const thirty = await glance();
     const { page } = await openPopup();
@@ -150,7 +219,7 @@ describe('popup shell', () => {
 
 describe('dashboard shell', () => {
   const COUNTED = '[data-testid="wl-stat-counted"]';
-  const openDashboard = () => openPage('dashboard.html', COUNTED);
+  const openDashboard = (clock?: number) => openPage('dashboard.html', COUNTED, clock);
   const counted = (page: Page) => page.locator(`#root ${COUNTED}`).textContent();
   /** Opens the dashboard, lets it settle with every section, runs `meanwhile`, closes it: that keeps its shell. */
   async function visit(meanwhile: (page: Page) => Promise<void> = async () => undefined): Promise<string | null> {
@@ -207,6 +276,46 @@ describe('dashboard shell', () => {
     expect(own.managers).toBe(1);
     expect(inShell).toEqual({ tooltip: 0, unfolded: 0, period: own.period, parts: own.firstScreen, managers: 0 });
     expect(await counted(o.page)).toBe(expected);
+    await o.page.close();
+  });
+
+  it('is kept to the first midnight its figures change at (worked out as the core does), shown before it, not after', async () => {
+    const expected = await visit();
+    const kept = await keptTimes(browser, 'dashboard');
+    const answers = Object.values(kept.answers);
+    expect(answers).toHaveLength(1);
+    const until = kept.shell!.until!;
+    expect(answers[0]!.until).toBe(until);
+    // The opening view over the seeded records (a record returned to work since changes no time line).
+    const query = { filter: EMPTY_FILTER, view: 'corrected' as const, unusedDays: 30, pendingDays: 2 };
+    const env = { catalog: DEFAULT_CATALOG, identityId: options.me, now: Date.now(), minCommentLength: 10 };
+    expect(until).toBe(dashboardStats(tableOf(generateRecords(options)), query, env).until);
+    expect(until).toBeGreaterThan(Date.now());
+
+    await ageKept(browser, 'dashboard', 'hours ago');
+    await stopServiceWorker(browser);
+    const later = await openDashboard();
+    await expectHandedOver(later, expected, await counted(later.page));
+    await later.page.close();
+
+    await ageKept(browser, 'dashboard', 'out of date');
+    await stopServiceWorker(browser);
+    const o = await openDashboard();
+    expect(o.marks.shell).toBeNull();
+    // Nor the kept figures (those would be rendered a statistics answer before the live ones).
+    expect(o.marks.live! - o.marks.rendered!).toBeLessThan(5);
+    expect(await counted(o.page)).toBe(expected);
+    await o.page.close();
+  });
+
+  it('left open until its figures stop being exact, asks again then', async () => {
+    await visit();
+    const until = (await keptTimes(browser, 'dashboard')).shell!.until!;
+    const o = await openDashboard(until - 3_000);
+    const rev = () => o.page.evaluate(() => document.documentElement.dataset.wlRev ?? null);
+    const first = await rev();
+    expect(first).not.toBeNull();
+    await expect.poll(rev, { timeout: 10_000 }).not.toBe(first);
     await o.page.close();
   });
 

@@ -5,7 +5,7 @@
  */
 import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
 import { loadPageConfig, startedEarly, useLive } from '../../platform/live';
-import { dropShell, keepShell, openingMarkup } from '../../platform/shell';
+import { dropShell, keepShell, openingMarkup, type ShellFigures } from '../../platform/shell';
 import { markFigures, markOnce } from '../render-marks';
 import { OPENING } from './ask-early';
 import { DASHBOARD_SECTIONS } from './sections';
@@ -47,14 +47,14 @@ function useRestAfterFirst(ready: boolean): boolean {
 }
 
 /**
- * The revision of the live figures on screen if they are of the opening view (the opening
- * query, the month trend, no drill-down open); null otherwise. Only such a screen is kept as
- * the next opening's shell (platform/shell.ts).
+ * The revision of the live figures on screen and until when they are exact, if they are of the
+ * opening view (the opening query, the month trend, no drill-down open); null otherwise. Only
+ * such a screen is kept as the next opening's shell (platform/shell.ts).
  */
-function openingRev(): number | null {
+function openingFigures(): ShellFigures | null {
   const { result, grain, period, drill } = useStats.getState();
   if (result.status !== 'ready' || result.kept || result.at === null || grain !== 'month' || period !== 'all' || drill !== null) return null;
-  return OPENING === `dashboard:${JSON.stringify(currentQuery())}` ? result.at : null;
+  return OPENING === `dashboard:${JSON.stringify(currentQuery())}` ? { rev: result.at, until: result.value.until } : null;
 }
 
 /**
@@ -65,7 +65,7 @@ function openingRev(): number | null {
 function useKeptShell(): void {
   useEffect(() => {
     const root = document.getElementById('root');
-    return root ? keepShell(root, openingRev, openingMarkup) : undefined;
+    return root ? keepShell(root, openingFigures, openingMarkup) : undefined;
   }, []);
 }
 

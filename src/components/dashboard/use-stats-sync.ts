@@ -9,6 +9,7 @@
 import { useEffect } from 'react';
 import { DashboardStatsSchema } from '../../core/protocol';
 import { keepAnswer, lastAnswer } from '../../platform/last-answers';
+import { delayTo } from '../../platform/kept-time';
 import { dbRevisionItem, watchConfig } from '../../platform/stored';
 import { takeEarly } from '../../platform/early';
 import { request } from '../../platform/messaging';
@@ -39,6 +40,8 @@ export function useStatsSync(): void {
     /** When a question was last asked, and the paced question after writes during an import. */
     let lastAsked = -Infinity;
     let paced: ReturnType<typeof setTimeout> | null = null;
+    /** Asks again when the figures on screen stop being exact (a pending close turns old, …). */
+    let expiry: ReturnType<typeof setTimeout> | null = null;
     void openingKept.then(
       (kept) => {
         if (kept && alive && !answered && generation === 1) useStats.getState().setResult({ status: 'ready', value: kept, rev: 0, at: null, kept: true });
@@ -71,8 +74,12 @@ export function useStatsSync(): void {
           // The benchmark splits the first render with this mark.
           markOnce('wl-stats-answer');
           answered = true;
-          if (alive && mine === generation) useStats.getState().setResult({ status: 'ready', value, rev: mine, at: revision });
-          if (`dashboard:${key}` === opening && revision !== null) void keepAnswer(opening, revision, value).catch(() => undefined);
+          if (alive && mine === generation) {
+            useStats.getState().setResult({ status: 'ready', value, rev: mine, at: revision });
+            if (expiry) clearTimeout(expiry);
+            expiry = value.until === null ? null : setTimeout(() => run(true), delayTo(value.until));
+          }
+          if (`dashboard:${key}` === opening && revision !== null) void keepAnswer(opening, revision, value, value.until).catch(() => undefined);
         },
         (error: unknown) =>
           alive && mine === generation && useStats.getState().setResult({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
@@ -118,6 +125,7 @@ export function useStatsSync(): void {
     return () => {
       alive = false;
       if (paced) clearTimeout(paced);
+      if (expiry) clearTimeout(expiry);
       stop.forEach((s) => s());
     };
   }, []);

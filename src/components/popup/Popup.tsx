@@ -5,14 +5,15 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../../core/stats-periods';
+import { PERIOD_PRESETS, presetRange, presetUntil, type PeriodPreset } from '../../core/stats-periods';
 import type { HealthReport } from '../../core/health';
 import { PopupStatsSchema, type PopupStats } from '../../core/protocol';
 import { keepAnswer, lastAnswer } from '../../platform/last-answers';
+import { delayTo } from '../../platform/kept-time';
 import { loadPageConfig, startedEarly, type Loaded, type PageConfig } from '../../platform/live';
 import { dbRevisionItem, healthItem, loadHealth, watchConfig } from '../../platform/stored';
 import { takeEarly } from '../../platform/early';
-import { dropShell, keepShell } from '../../platform/shell';
+import { dropShell, keepShell, type ShellFigures } from '../../platform/shell';
 import { request } from '../../platform/messaging';
 import { PendingList } from '../pending/PendingList';
 import { markFigures, markOnce } from '../render-marks';
@@ -39,6 +40,8 @@ type PopupData = {
   live: boolean;
   /** The database revision live figures were computed at (null while kept). */
   rev: number | null;
+  /** Until when the live figures stay exact if nothing is written (null: for ever, or kept figures). */
+  until: number | null;
 };
 
 /**
@@ -66,7 +69,11 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
     let alive = true;
     let generation = 0;
     const key = popupKey(period);
+    // A popup left open past its period's end (midnight) asks again then.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stopTimer = () => timer !== null && clearTimeout(timer);
     const run = () => {
+      stopTimer();
       const mine = ++generation;
       let live = false;
       const current = () => alive && mine === generation;
@@ -76,16 +83,20 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
       const rev = early?.revision ?? dbRevisionItem.getValue();
       void Promise.all([base, keptFor(key)]).then(
         ([[config, health], kept]) => {
-          if (kept && current() && !live) setState({ status: 'ready', value: { config, health, stats: kept, live: false, rev: null } });
+          if (kept && current() && !live) setState({ status: 'ready', value: { config, health, stats: kept, live: false, rev: null, until: null } });
         },
         () => undefined,
       );
-      Promise.all([base, marked('wl-stats-answer', request('popupStats', presetRange(period, Date.now()), early?.answer)), rev]).then(
+      // The range and until when it stays what it is go by the clock reading the question was made with.
+      const asked = early?.at ?? Date.now();
+      const until = presetUntil(period, asked);
+      Promise.all([base, marked('wl-stats-answer', request('popupStats', presetRange(period, asked), early?.answer)), rev]).then(
         ([[config, health], stats, at]) => {
           if (!current()) return;
           live = true;
-          setState({ status: 'ready', value: { config, health, stats, live: true, rev: at } });
-          void keepAnswer(key, at, stats).catch(() => undefined);
+          setState({ status: 'ready', value: { config, health, stats, live: true, rev: at, until } });
+          void keepAnswer(key, at, stats, until).catch(() => undefined);
+          if (until !== null) timer = setTimeout(run, delayTo(until));
         },
         (error: unknown) => current() && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );
@@ -95,6 +106,7 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
     return () => {
       alive = false;
       unwatch.forEach((u) => u());
+      stopTimer();
     };
   }, [period]);
   return state;
@@ -111,9 +123,9 @@ function useReadyMark(ready: boolean, live: boolean): void {
  * Keeps the popup as it is on screen for its next opening (platform/shell.ts), while it shows
  * live figures of the opening period.
  */
-function useKeptShell(rev: number | null): void {
-  const current = useRef(rev);
-  current.current = rev;
+function useKeptShell(figures: ShellFigures | null): void {
+  const current = useRef(figures);
+  current.current = figures;
   useEffect(() => {
     const root = document.getElementById('root');
     return root ? keepShell(root, () => current.current) : undefined;
@@ -128,7 +140,8 @@ export function Popup() {
   useLayoutEffect(() => {
     if (state.status !== 'loading') dropShell();
   }, [state.status]);
-  useKeptShell(state.status === 'ready' && period === OPENING_PERIOD ? state.value.rev : null);
+  const shown = state.status === 'ready' && period === OPENING_PERIOD ? state.value : null;
+  useKeptShell(shown?.rev != null ? { rev: shown.rev, until: shown.until } : null);
   if (state.status === 'loading') return <main className="wl-popup" aria-busy="true" />;
   if (state.status === 'error') {
     return (

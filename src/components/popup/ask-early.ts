@@ -11,4 +11,5 @@ export const OPENING_PERIOD: PeriodPreset = '30d';
 /** The key of a period's figures: its early answer and its figures kept from last time go by it. */
 export const popupKey = (period: PeriodPreset) => `popup:${period}`;
 
-askEarly(popupKey(OPENING_PERIOD), 'popupStats', presetRange(OPENING_PERIOD, Date.now()), () => dbRevisionItem.getValue());
+const now = Date.now();
+askEarly(popupKey(OPENING_PERIOD), 'popupStats', presetRange(OPENING_PERIOD, now), () => dbRevisionItem.getValue(), now);

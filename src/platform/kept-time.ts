@@ -1,0 +1,30 @@
+/**
+ * When figures kept from last time (the kept answers, last-answers.ts, and the pages' shells,
+ * shell.ts) may still be shown, as far as time goes: before the moment they stop being exact
+ * (`until`, worked out with them: core/stats-aggregate.ts, core/stats-periods.ts; null: never),
+ * not before they were made (a clock set back), and in the same time zone (days, weeks and
+ * months are local). A module of its own so the shell's script stays light.
+ */
+export interface KeptTime {
+  /** When they were kept (ms since the epoch). */
+  at: number;
+  until: number | null;
+  /** Date.prototype.getTimezoneOffset() when they were kept. */
+  tz: number;
+}
+
+export function keptFits(kept: KeptTime, now: number): boolean {
+  return now >= kept.at && (kept.until === null || now < kept.until) && kept.tz === new Date(now).getTimezoneOffset();
+}
+
+/** The longest delay setTimeout takes (a longer one fires at once). */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * A setTimeout delay to `until`, for a page that shows live figures to ask again when they stop
+ * being exact: never negative, and at most what setTimeout takes (then it asks again early, and
+ * sets the next).
+ */
+export function delayTo(until: number, now = Date.now()): number {
+  return Math.min(Math.max(0, until - now), MAX_DELAY_MS);
+}
