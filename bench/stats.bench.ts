@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../test/support/browser';
 import { dropSnapshot, identityOf, seedGenerated, waitForSnapshot, writeCost } from '../test/support/seed';
 import { stopServiceWorker } from '../test/support/service-worker';
-import { KEPT_MAX_AGE_MS } from '../src/platform/kept-age';
+import { ageKept } from '../test/support/kept';
 import { defineBench, type BenchRow } from './kit';
 
 const N = Number(process.env.WHYLOST_BENCH_RECORDS ?? 100_000);
@@ -67,31 +67,6 @@ export async function openTimed(browser: ExtensionBrowser, path: string): Promis
   } finally {
     await page.close();
   }
-}
-
-/**
- * Moves `page`'s shell (session) and kept figures (local) back in time past the age they are
- * shown to (platform/kept-age.ts), as if it was last opened twice that long ago. Only that
- * page's: the other page's, kept fresh by its own last open, stay as they are.
- */
-export async function ageKept(browser: ExtensionBrowser, page: 'popup' | 'dashboard'): Promise<void> {
-  const sw = await browser.serviceWorker();
-  const ms = 2 * KEPT_MAX_AGE_MS;
-  await sw.evaluate(
-    async ({ page, ms }) => {
-      type Dated = { at: number };
-      type Area = { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
-      const chrome = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
-      const older = (v: unknown) => ({ ...(v as Dated), at: (v as Dated).at - ms });
-      const session = await chrome.storage.session.get(null);
-      const shell = `shell:${page}`;
-      if (shell in session) await chrome.storage.session.set({ [shell]: older(session[shell]) });
-      const { lastAnswers } = await chrome.storage.local.get('lastAnswers');
-      const aged = Object.fromEntries(Object.entries((lastAnswers ?? {}) as Record<string, unknown>).map(([k, v]) => [k, k.startsWith(`${page}:`) ? older(v) : v]));
-      await chrome.storage.local.set({ lastAnswers: aged });
-    },
-    { page, ms },
-  );
 }
 
 interface CacheEvent {
@@ -214,23 +189,24 @@ export default defineBench({
         (what === 'popupStats' ? bg.coldPopup : bg.coldDash).push(...msOf(events, 'answered', what).slice(0, 1));
       }
     }
-    // The first open after more than an hour away (the first of a day, say): neither the shell
-    // nor the kept figures are shown any more (platform/kept-age.ts), so the first figures are
-    // the live ones from a cold background. Their `at` is moved back past that hour to get there.
-    const popupStale: Render[] = [];
-    const dashStale: Render[] = [];
+    // Opens after a while away, from a cold background: last open two hours ago the same day
+    // (the shell and kept figures are still exact: shown), and the first open after they stopped
+    // being exact (a new day: the first figures are the live ones).
+    const away = { popup: { 'hours ago': [] as Render[], 'out of date': [] as Render[] }, dashboard: { 'hours ago': [] as Render[], 'out of date': [] as Render[] } };
     for (let i = 0; i < STALE; i++) {
-      for (const [page, into] of [
-        ['popup', popupStale],
-        ['dashboard', dashStale],
-      ] as const) {
-        await ageKept(browser, page);
-        await stopServiceWorker(browser);
-        into.push(await openTimed(browser, `${page}.html`));
+      for (const how of ['hours ago', 'out of date'] as const) {
+        for (const page of ['popup', 'dashboard'] as const) {
+          await ageKept(browser, page, how);
+          await stopServiceWorker(browser);
+          away[page][how].push(await openTimed(browser, `${page}.html`));
+        }
       }
     }
     const shown = (rs: Render[]) => `${rs.filter((r) => r.shell).length}/${rs.length}`;
-    ctx.log(`renders measured; opens that showed the shell: popup warm ${shown(popupWarm)}, cold ${shown(popupCold)}; dashboard warm ${shown(dashWarm)}, cold ${shown(dashCold)}; over an hour old: popup ${shown(popupStale)}, dashboard ${shown(dashStale)}`);
+    ctx.log(
+      `renders measured; opens that showed the shell: popup warm ${shown(popupWarm)}, cold ${shown(popupCold)}, two hours on ${shown(away.popup['hours ago'])}, out of date ${shown(away.popup['out of date'])}; ` +
+        `dashboard warm ${shown(dashWarm)}, cold ${shown(dashCold)}, two hours on ${shown(away.dashboard['hours ago'])}, out of date ${shown(away.dashboard['out of date'])}`,
+    );
 
     const dash = await browser.openExtensionPage('dashboard.html');
     await readyMs(dash);
@@ -290,8 +266,10 @@ export default defineBench({
       { metric: '  dashboard cold: live figures on screen', unit: 'ms', samples: of(dashCold, 'live'), note: 'after the service worker started' },
       { metric: '  dashboard cold: every section rendered', unit: 'ms', samples: of(dashCold, 'complete'), note: 'with the figures kept from last time' },
       { metric: '  of which: dashboard statistics answered', unit: 'ms', samples: of(dashCold, 'stats') },
-      { metric: 'Popup render, last open over an hour ago, background cold', unit: 'ms', samples: of(popupStale, 'ready'), target: 200, note: 'the first open of a day: no shell, no kept figures; first figures are the live ones' },
-      { metric: 'Dashboard render, last open over an hour ago, background cold', unit: 'ms', samples: of(dashStale, 'ready'), target: 200, note: 'the same for the dashboard' },
+      { metric: 'Popup render, last open two hours ago the same day, background cold', unit: 'ms', samples: of(away.popup['hours ago'], 'ready'), target: 200, note: 'nothing written since: the shell of last time is still exact' },
+      { metric: 'Dashboard render, last open two hours ago the same day, background cold', unit: 'ms', samples: of(away.dashboard['hours ago'], 'ready'), target: 200, note: 'the same for the dashboard' },
+      { metric: 'Popup render, figures of last time out of date, background cold', unit: 'ms', samples: of(away.popup['out of date'], 'ready'), target: 200, note: 'the first open of a new day: no shell, no kept figures; first figures are the live ones' },
+      { metric: 'Dashboard render, figures of last time out of date, background cold', unit: 'ms', samples: of(away.dashboard['out of date'], 'ready'), target: 200, note: 'the same for the dashboard' },
       { metric: 'Dashboard filter change → new figures', unit: 'ms', samples: filterMs, target: 100 },
       { metric: 'In the background, warm: popup statistics answered', unit: 'ms', samples: bg.warmPopup },
       { metric: 'In the background, warm: dashboard statistics answered', unit: 'ms', samples: bg.warmDash },
