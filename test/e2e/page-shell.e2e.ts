@@ -117,6 +117,32 @@ async function expectHandedOver(o: Opened, expected: string | null, own: string 
   expect(await o.page.evaluate(() => document.body.dataset.shell ?? null)).toBeNull();
 }
 
+/**
+ * From a cold background: `page` opened with its kept figures two hours old (the same day) shows
+ * its shell, handed over to the same figures; opened once they are out of date, neither the shell
+ * nor the kept figures (those would be rendered a statistics answer before the live ones).
+ */
+async function expectShownUntilOutOfDate(
+  page: 'popup' | 'dashboard',
+  open: () => Promise<Opened>,
+  figure: (page: Page) => Promise<string | null>,
+  expected: string | null,
+): Promise<void> {
+  await ageKept(browser, page, 'hours ago');
+  await stopServiceWorker(browser);
+  const later = await open();
+  await expectHandedOver(later, expected, await figure(later.page));
+  await later.page.close();
+
+  await ageKept(browser, page, 'out of date');
+  await stopServiceWorker(browser);
+  const o = await open();
+  expect(o.marks.shell).toBeNull();
+  expect(o.marks.live! - o.marks.rendered!).toBeLessThan(5);
+  expect(await figure(o.page)).toBe(expected);
+  await o.page.close();
+}
+
 const openPopup = (clock?: number) => openPage('popup.html', '[data-testid="wl-total"]', clock);
 
 const total = (page: Page) => page.locator('#root [data-testid="wl-total"]').textContent();
@@ -176,20 +202,7 @@ describe('popup shell', () => {
     expect(kept.shell?.until).toBe(midnight);
     expect(kept.answers['popup:30d']?.until).toBe(midnight);
 
-    await ageKept(browser, 'popup', 'hours ago');
-    await stopServiceWorker(browser);
-    const later = await openPopup();
-    await expectHandedOver(later, expected, await total(later.page));
-    await later.page.close();
-
-    await ageKept(browser, 'popup', 'out of date');
-    await stopServiceWorker(browser);
-    const o = await openPopup();
-    expect(o.marks.shell).toBeNull();
-    // Nor the kept figures: the popup's first figures are the live ones.
-    expect(o.marks.rendered).toBe(o.marks.live);
-    expect(await total(o.page)).toBe(expected);
-    await o.page.close();
+    await expectShownUntilOutOfDate('popup', openPopup, total, expected);
   });
 
   it('left open over midnight, asks again then: its figures are kept to the midnight after', async () => {
@@ -292,20 +305,7 @@ describe('dashboard shell', () => {
     expect(until).toBe(dashboardStats(tableOf(generateRecords(options)), query, env).until);
     expect(until).toBeGreaterThan(Date.now());
 
-    await ageKept(browser, 'dashboard', 'hours ago');
-    await stopServiceWorker(browser);
-    const later = await openDashboard();
-    await expectHandedOver(later, expected, await counted(later.page));
-    await later.page.close();
-
-    await ageKept(browser, 'dashboard', 'out of date');
-    await stopServiceWorker(browser);
-    const o = await openDashboard();
-    expect(o.marks.shell).toBeNull();
-    // Nor the kept figures (those would be rendered a statistics answer before the live ones).
-    expect(o.marks.live! - o.marks.rendered!).toBeLessThan(5);
-    expect(await counted(o.page)).toBe(expected);
-    await o.page.close();
+    await expectShownUntilOutOfDate('dashboard', openDashboard, counted, expected);
   });
 
   it('left open until its figures stop being exact, asks again then', async () => {
