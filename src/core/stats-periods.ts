@@ -77,14 +77,12 @@ export function weekStart(t: number): number {
 
 /** 00:00 local time, 7 days after the day holding `start` (for a week's start: the next week's). */
 export function nextWeek(start: number): number {
-  const d = new Date(start);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 7).getTime();
+  return daysAfter(start, 7);
 }
 
 /** 00:00 local time of the day after the one holding `start`. */
 export function nextDay(start: number): number {
-  const d = new Date(start);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  return daysAfter(start, 1);
 }
 
 export const GRAINS = ['week', 'month'] as const;

@@ -13,6 +13,11 @@ export interface KeptTime {
   tz: number;
 }
 
+/** The time fields of figures kept now, exact until `until`. */
+export function keptTime(until: number | null, now = Date.now()): KeptTime {
+  return { at: now, until, tz: new Date(now).getTimezoneOffset() };
+}
+
 export function keptFits(kept: KeptTime, now: number): boolean {
   return now >= kept.at && (kept.until === null || now < kept.until) && kept.tz === new Date(now).getTimezoneOffset();
 }

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { lazySchema } from '../core/lazy-schema';
-import { keptFits } from './kept-time';
+import { keptFits, keptTime } from './kept-time';
 import { loadDbRevision, readItem } from './stored';
 import { defineItem } from './storage-item';
 
@@ -44,7 +44,7 @@ export async function lastAnswer<T>(key: string, schema: z.ZodType<T>, now = Dat
 export async function keepAnswer(key: string, rev: number, value: unknown, until: number | null, now = Date.now()): Promise<void> {
   // Read afresh, never from the page's start-up values: another page may have kept one since.
   const all = await readAll(lastAnswersItem.getValue());
-  all[key] = { rev, at: now, until, tz: new Date(now).getTimezoneOffset(), value };
+  all[key] = { rev, ...keptTime(until, now), value };
   const newest = Object.entries(all)
     .sort((a, b) => b[1].at - a[1].at)
     .slice(0, MAX_ENTRIES);

@@ -19,7 +19,7 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { markFigures, markOnce } from '../components/render-marks';
-import { keptFits } from './kept-time';
+import { keptFits, keptTime } from './kept-time';
 
 export const SHELL_PAGES = ['popup', 'dashboard'] as const;
 export type ShellPage = (typeof SHELL_PAGES)[number];
@@ -154,9 +154,7 @@ export function keepShell(root: HTMLElement, figures: () => ShellFigures | null,
     savedKey = key;
     savedHtml = html;
     savedUntil = shown.until;
-    const now = Date.now();
-    const shell = { key, at: now, until: shown.until, tz: new Date(now).getTimezoneOffset(), html };
-    session.set({ [storageKey(watched.page)]: shell }).catch(() => undefined);
+    session.set({ [storageKey(watched.page)]: { key, ...keptTime(shown.until), html } }).catch(() => undefined);
   };
   const changed = () => {
     dirty = true;
