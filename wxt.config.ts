@@ -52,7 +52,9 @@ export default defineConfig({
     default_locale: 'en',
     // storage: settings and catalog (the database is IndexedDB in the extension's own origin);
     // scripting: content scripts for own-domain portals the user adds; contextMenus: «Записать отказ».
-    permissions: ['storage', 'scripting', 'contextMenus'],
+    // Chromium: offscreen and alarms remake the statistics pages' shells out of sight
+    // (src/background/remake.ts); neither shows the user a warning. Firefox has no offscreen documents.
+    permissions: ['storage', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen', 'alarms'])],
     // The CRM cloud hosts come with the content scripts' matches; nothing else is granted up front.
     // Own-domain portals (on-premise Bitrix24, OneBox) are asked for one by one when the user adds them.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -15,6 +15,7 @@ import { registerRecordHandlers } from './handlers/records';
 import { registerStatsHandlers } from './handlers/stats';
 import { startExtraHosts } from './extra-hosts';
 import { startManualTagging } from './manual';
+import { startShellRemakes } from './remake';
 
 export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   // The install id is made here and only here, before any handler can read it.
@@ -30,6 +31,7 @@ export function startBackground(db: WhyLostDB = openDatabase()): WhyLostDB {
   registerStatsHandlers(db);
   startExtraHosts();
   startManualTagging();
+  startShellRemakes();
 
   void updateBadge(db).catch(() => undefined);
   return db;

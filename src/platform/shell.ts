@@ -31,9 +31,10 @@ export function isShellPage(page: unknown): page is ShellPage {
 /** Kept this long after the last change of the figures (a page re-renders in bursts). */
 const SETTLE_MS = 250;
 /** What a page shows besides its records: its shell is exact only while these are unchanged. */
-const CONFIG_KEYS = ['settings', 'catalog', 'health'] as const;
+export const CONFIG_KEYS = ['settings', 'catalog', 'health'] as const;
 
-const storageKey = (page: ShellPage) => `shell:${page}`;
+/** Where `page`'s shell is kept in session storage. */
+export const shellStorageKey = (page: ShellPage) => `shell:${page}`;
 
 function shellSchema() {
   return z.object({ key: z.string(), at: z.number(), until: z.nullable(z.number()), tz: z.number(), html: z.string() });
@@ -58,7 +59,7 @@ export interface ShellFigures {
 }
 
 /** The current key, from storage: the revision and the raw values of CONFIG_KEYS. */
-async function currentKey(): Promise<string> {
+export async function currentKey(): Promise<string> {
   const local = await browser.storage.local.get(['dbRevision', ...CONFIG_KEYS]);
   return shellKey(typeof local.dbRevision === 'number' ? local.dbRevision : 0, local);
 }
@@ -69,8 +70,8 @@ async function currentKey(): Promise<string> {
  */
 export async function showShell(page: ShellPage, container: HTMLElement): Promise<boolean> {
   if (!browser.storage.session) return false;
-  const [session, key] = await Promise.all([browser.storage.session.get(storageKey(page)), currentKey()]);
-  const html = fittingShell(session[storageKey(page)], key, Date.now());
+  const [session, key] = await Promise.all([browser.storage.session.get(shellStorageKey(page)), currentKey()]);
+  const html = fittingShell(session[shellStorageKey(page)], key, Date.now());
   // Taken away already (the page rendered first): nothing to show it in.
   if (html === null || !container.isConnected || document.documentElement.dataset.wlReady) return false;
   container.innerHTML = html;
@@ -111,7 +112,7 @@ export function watchShellInputs(page: ShellPage): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !CONFIG_KEYS.some((k) => k in changes) || mine.changed) return;
     mine.changed = true;
-    session.remove(storageKey(page)).catch(() => undefined);
+    session.remove(shellStorageKey(page)).catch(() => undefined);
   });
   browser.storage.local.get([...CONFIG_KEYS]).then(
     (values) => void (mine.config = values),
@@ -154,7 +155,7 @@ export function keepShell(root: HTMLElement, figures: () => ShellFigures | null,
     savedKey = key;
     savedHtml = html;
     savedUntil = shown.until;
-    session.set({ [storageKey(watched.page)]: { key, ...keptTime(shown.until), html } }).catch(() => undefined);
+    session.set({ [shellStorageKey(watched.page)]: { key, ...keptTime(shown.until), html } }).catch(() => undefined);
   };
   const changed = () => {
     dirty = true;

@@ -13,6 +13,10 @@ const PERMISSIONS = new Set([
   'storage', // settings and catalog
   'scripting', // content scripts for own-domain portals the user adds
   'contextMenus', // «Записать отказ по этому лиду»
+  // Chromium only, no warning at install, no access to data or sites: the background remakes the
+  // statistics pages' shells out of sight (offscreen) when their figures change with the time (alarms).
+  'offscreen',
+  'alarms',
 ]);
 
 /** Asked for at run time, one host at a time, when the user adds an own-domain portal. */
@@ -62,6 +66,8 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
     // Host access up front only for CRM clouds (content-script matches carry it anyway).
     expect(outside(manifest.host_permissions, CRM_HOSTS)).toEqual([]);
     expect(manifest.externally_connectable).toBeUndefined();
+    // Firefox has no offscreen documents: neither is asked for there.
+    if (target === 'firefox-mv3') expect(manifest.permissions).not.toEqual(expect.arrayContaining(['offscreen']));
   });
 
   it('declares content scripts for CRM hosts only, never <all_urls>', () => {

@@ -68,3 +68,43 @@ export async function keptTimes(browser: ExtensionBrowser, page: 'popup' | 'dash
     return { shell: shell ? { at: shell.at, until: shell.until } : null, answers: Object.fromEntries(answers) };
   }, page);
 }
+
+/**
+ * Waits until `page`'s shell is exact again (src/background/remake.ts remakes it out of sight):
+ * made at the database revision and settings stored now, and not past its `until`.
+ */
+export async function waitForRemade(browser: ExtensionBrowser, page: 'popup' | 'dashboard', timeout = 20_000, pollMs = 200): Promise<void> {
+  const sw = await browser.serviceWorker();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const fits = await sw.evaluate(async (page) => {
+      type Area = { get(k: string | string[]): Promise<Record<string, unknown>> };
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
+      const shell = (await chrome.storage.session.get(`shell:${page}`))[`shell:${page}`] as { key: string; until: number | null } | undefined;
+      const local = await chrome.storage.local.get(['dbRevision', 'settings', 'catalog', 'health']);
+      const key = JSON.stringify([local.dbRevision ?? 0, local.settings ?? null, local.catalog ?? null, local.health ?? null]);
+      return shell !== undefined && shell.key === key && (shell.until === null || shell.until > Date.now());
+    }, page);
+    if (fits) return;
+    if (Date.now() > deadline) throw new Error(`the ${page}'s shell was not remade within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+/** The alarm the background remakes shells at (src/background/remake.ts), made to go off now. */
+export async function fireRemakeAlarm(browser: ExtensionBrowser): Promise<void> {
+  const sw = await browser.serviceWorker();
+  await sw.evaluate(() => {
+    const chrome = (globalThis as unknown as { chrome: { alarms: { create(n: string, a: { when: number }): Promise<void> } } }).chrome;
+    return chrome.alarms.create('whylost-remake-shells', { when: Date.now() });
+  });
+}
+
+/** When the background's remake alarm goes off (null: none set). */
+export async function remakeAlarm(browser: ExtensionBrowser): Promise<number | null> {
+  const sw = await browser.serviceWorker();
+  return sw.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } } }).chrome;
+    return (await chrome.alarms.get('whylost-remake-shells'))?.scheduledTime ?? null;
+  });
+}

@@ -3,5 +3,8 @@
  * Imported by the page's entry before the views, like ask-early.ts.
  */
 import { watchShellInputs } from '../../platform/shell';
+import { relayStorage } from '../../platform/storage-relay';
 
+// Rendered out of sight by the background (background/remake.ts): storage is lent first.
+relayStorage();
 watchShellInputs('popup');
