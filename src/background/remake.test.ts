@@ -1,0 +1,53 @@
+/**
+ * Which shells the background remakes (remake.ts `staleShells`): a page's that the user opened
+ * before, that is not exact now and that is not open (an open page keeps its own).
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { shellKey } from '../platform/shell';
+import { staleShells } from './remake';
+
+const NOW = Date.UTC(2026, 11, 5, 12);
+const tz = new Date(NOW).getTimezoneOffset();
+const config = { settings: { s: 1 }, catalog: { c: 1 }, health: [] };
+let open: string[] = [];
+
+beforeEach(async () => {
+  open = [];
+  const runtime = fakeBrowser.runtime as unknown as { getContexts: unknown };
+  runtime.getContexts = vi.fn(async () => open.map((page) => ({ documentUrl: fakeBrowser.runtime.getURL(`/${page}.html` as never) })));
+  await fakeBrowser.storage.local.set({ dbRevision: 5, ...config });
+});
+
+const shell = (rev: number, until: number | null, at = NOW - 60_000) => ({ key: shellKey(rev, config), at, until, tz, html: '<main></main>' });
+
+describe('staleShells', () => {
+  it('none for pages never opened', async () => {
+    expect(await staleShells(NOW)).toEqual([]);
+  });
+
+  it('a page with a kept answer but no shell (the browser restarted): remade', async () => {
+    await fakeBrowser.storage.local.set({ lastAnswers: { 'popup:30d': {} } });
+    expect(await staleShells(NOW)).toEqual(['popup']);
+  });
+
+  it('an exact shell is left; one of an older revision, or past its end, is remade', async () => {
+    await fakeBrowser.storage.session.set({ 'shell:popup': shell(5, NOW + 1), 'shell:dashboard': shell(5, null) });
+    expect(await staleShells(NOW)).toEqual([]);
+    await fakeBrowser.storage.session.set({ 'shell:dashboard': shell(4, null) });
+    expect(await staleShells(NOW)).toEqual(['dashboard']);
+    expect(await staleShells(NOW + 1)).toEqual(['popup', 'dashboard']);
+  });
+
+  it('a settings change makes it stale too', async () => {
+    await fakeBrowser.storage.session.set({ 'shell:popup': shell(5, null) });
+    await fakeBrowser.storage.local.set({ settings: { s: 2 } });
+    expect(await staleShells(NOW)).toEqual(['popup']);
+  });
+
+  it('not while the page is open: it keeps its own', async () => {
+    await fakeBrowser.storage.session.set({ 'shell:popup': shell(4, null), 'shell:dashboard': shell(4, null) });
+    open = ['dashboard'];
+    expect(await staleShells(NOW)).toEqual(['popup']);
+  });
+});
