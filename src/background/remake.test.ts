@@ -27,7 +27,7 @@ describe('staleShells', () => {
   });
 
   it('a page with a kept answer but no shell (the browser restarted): remade', async () => {
-    await fakeBrowser.storage.local.set({ lastAnswers: { 'popup:30d': {} } });
+    await fakeBrowser.storage.local.set({ lastAnswers: { 'popup:30d': { rev: 4, at: NOW - 60_000, until: NOW - 1, tz, value: {} } } });
     expect(await staleShells(NOW)).toEqual(['popup']);
   });
 

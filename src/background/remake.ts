@@ -18,7 +18,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { lazySchema } from '../core/lazy-schema';
-import { fittingShell, currentKey, SHELL_PAGES, shellStorageKey, type ShellPage } from '../platform/shell';
+import { CONFIG_KEYS, currentKey, fittingShell, readShell, SHELL_PAGES, shellStorageKey, type ShellPage } from '../platform/shell';
+import { keptAnswerKeys } from '../platform/last-answers';
 import { RELAY_AREAS, RELAY_OPS, STORAGE_RELAY, type RelayAnswer } from '../platform/storage-relay';
 
 /** Writes come in bursts (an import, a panel's save and its edits): remade once they stop for this long. */
@@ -30,8 +31,10 @@ export const REMAKE_ALARM = 'whylost-remake-shells';
 const RelayCallSchema = lazySchema(() => z.object({ area: z.enum(RELAY_AREAS), op: z.enum(RELAY_OPS), arg: z.unknown() }));
 const KeysSchema = lazySchema(() => z.union([z.null(), z.string(), z.array(z.string())]));
 const ItemsSchema = lazySchema(() => z.record(z.string(), z.unknown()));
-/** A kept shell's end, read to set the alarm (the rest is read by `fittingShell`). */
-const ShellEndSchema = lazySchema(() => z.object({ until: z.number().nullable() }));
+/** What a shell is made under besides its records: a change of any makes it stale. */
+const INPUT_KEYS: readonly string[] = ['dbRevision', ...CONFIG_KEYS];
+
+const pageUrl = (page: ShellPage) => browser.runtime.getURL(`/${page}.html`);
 
 type Offscreen = typeof browser.offscreen;
 
@@ -56,7 +59,7 @@ export function startShellRemakes(): void {
     return true;
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ['dbRevision', 'settings', 'catalog', 'health'].some((k) => k in changes)) soon(QUIET_MS);
+    if (area === 'local' && INPUT_KEYS.some((k) => k in changes)) soon(QUIET_MS);
     if (area === 'session' && SHELL_PAGES.some((p) => shellStorageKey(p) in changes)) void setAlarm();
   });
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === REMAKE_ALARM && soon(0));
@@ -89,13 +92,12 @@ async function relay(raw: unknown, sender: { id?: string; tab?: unknown; url?: s
 
 /** The pages whose shell is not exact now, that were opened before and are not open now. */
 export async function staleShells(now = Date.now()): Promise<ShellPage[]> {
-  const [session, { lastAnswers }, key, open] = await Promise.all([
+  const [session, answered, key, open] = await Promise.all([
     browser.storage.session.get(SHELL_PAGES.map(shellStorageKey)),
-    browser.storage.local.get('lastAnswers'),
+    keptAnswerKeys(),
     currentKey(),
     openPages(),
   ]);
-  const answered = Object.keys(ItemsSchema.catch({}).parse(lastAnswers ?? {}));
   return SHELL_PAGES.filter((page) => {
     const shell = session[shellStorageKey(page)];
     const opened = shell !== undefined || answered.some((k) => k.startsWith(`${page}:`));
@@ -107,7 +109,7 @@ export async function staleShells(now = Date.now()): Promise<ShellPage[]> {
 async function openPages(): Promise<Set<ShellPage>> {
   const contexts = await browser.runtime.getContexts?.({ contextTypes: ['TAB', 'POPUP'] as never }).catch(() => []);
   const open = new Set<ShellPage>();
-  for (const c of contexts ?? []) for (const page of SHELL_PAGES) if (c.documentUrl?.startsWith(browser.runtime.getURL(`/${page}.html`))) open.add(page);
+  for (const c of contexts ?? []) for (const page of SHELL_PAGES) if (c.documentUrl?.startsWith(pageUrl(page))) open.add(page);
   return open;
 }
 
@@ -118,7 +120,7 @@ async function remakeStale(offscreen: Offscreen): Promise<void> {
 
 /** Opens `page` in an offscreen document until it has kept its shell (or RENDER_TIMEOUT_MS), then closes it. */
 async function renderUnseen(offscreen: Offscreen, page: ShellPage): Promise<void> {
-  const url = browser.runtime.getURL(`/${page}.html`);
+  const url = pageUrl(page);
   let timeout: ReturnType<typeof setTimeout> | undefined;
   const kept = new Promise<void>((resolve) => {
     rendering = { page, url, kept: resolve };
@@ -143,8 +145,8 @@ async function renderUnseen(offscreen: Offscreen, page: ShellPage): Promise<void
 async function setAlarm(now = Date.now()): Promise<void> {
   const session = await browser.storage.session.get(SHELL_PAGES.map(shellStorageKey));
   const ends = Object.values(session)
-    .map((s) => ShellEndSchema.safeParse(s))
-    .flatMap((s) => (s.success && s.data.until !== null && s.data.until > now ? [s.data.until] : []));
+    .map((stored) => readShell(stored)?.until ?? null)
+    .filter((until): until is number => until !== null && until > now);
   if (ends.length) await browser.alarms.create(REMAKE_ALARM, { when: Math.min(...ends) });
   else await browser.alarms.clear(REMAKE_ALARM);
 }

@@ -37,6 +37,11 @@ export async function lastAnswer<T>(key: string, schema: z.ZodType<T>, now = Dat
   return value.success ? value.data : null;
 }
 
+/** The keys answers are kept under (`popup:30d`, `dashboard:{…}`), whatever their state. */
+export async function keptAnswerKeys(): Promise<string[]> {
+  return Object.keys(await readAll(lastAnswersItem.getValue()));
+}
+
 /**
  * Keeps a live answer for `key`, computed at database revision `rev`, exact until `until` (null:
  * for ever) if nothing is written.

@@ -47,9 +47,15 @@ export function shellKey(rev: number, config: Record<string, unknown>): string {
 
 /** The shell's markup if it was made under `key` and is still exact now; null otherwise (missing, malformed, stale). */
 export function fittingShell(stored: unknown, key: string, now: number): string | null {
+  const shell = readShell(stored);
+  if (!shell || shell.key !== key || !keptFits(shell, now)) return null;
+  return shell.html;
+}
+
+/** A kept shell as stored, read through its schema; null when missing or malformed. */
+export function readShell(stored: unknown): z.infer<ReturnType<typeof shellSchema>> | null {
   const shell = shellSchema().safeParse(stored);
-  if (!shell.success || shell.data.key !== key || !keptFits(shell.data, now)) return null;
-  return shell.data.html;
+  return shell.success ? shell.data : null;
 }
 
 /** What figures on screen were computed at: the database revision, and until when they are exact (null: for ever). */

@@ -22,6 +22,16 @@ let options: GenerateOptions;
 /** Records these tests returned to work (each test returns one more). */
 const returned = new Set<string>();
 
+/**
+ * A write: one more seeded record returned to work, which the popup leaves out of its total (all
+ * records are of the last 20 days).
+ */
+async function returnOneToWork(): Promise<void> {
+  const record = generateRecords(options).find((r) => r.status === 'tagged' && r.reasonId !== null && r.reopened === null && !returned.has(r.id))!;
+  returned.add(record.id);
+  await patchRecord(browser, record.id, { reopened: { at: Date.now(), by: 'Анна', note: 'Вернулся' } });
+}
+
 beforeAll(async () => {
   browser = await launchWithExtension();
   await setIdentity(browser, 'Анна', 'ru');
@@ -169,10 +179,7 @@ describe('popup shell', () => {
 
   it('never shows the figures of before a write; the next one has the new figures', async () => {
     const before = Number(await glance());
-    // Returned to work: the popup leaves it out of its total (all records are of the last 20 days).
-    const record = generateRecords(options).find((r) => r.status === 'tagged' && r.reasonId !== null && r.reopened === null && !returned.has(r.id))!;
-    returned.add(record.id);
-    await patchRecord(browser, record.id, { reopened: { at: Date.now(), by: 'Анна', note: 'Вернулся' } });
+    await returnOneToWork();
     const o = await openPopup();
     // Opened at once: no shell, or one the background has remade since (the 'remade' tests below).
     if (o.marks.shell !== null) expect(Number(o.shellTotal)).toBe(before - 1);
@@ -234,19 +241,21 @@ describe('popup shell', () => {
   });
 });
 
+const COUNTED = '[data-testid="wl-stat-counted"]';
+const openDashboard = (clock?: number) => openPage('dashboard.html', COUNTED, clock);
+const counted = (page: Page) => page.locator(`#root ${COUNTED}`).textContent();
+
+/** Opens the dashboard, lets it settle with every section, runs `meanwhile`, closes it: that keeps its shell. */
+async function visit(meanwhile: (page: Page) => Promise<void> = async () => undefined): Promise<string | null> {
+  const { page } = await openDashboard();
+  await page.waitForFunction(() => performance.getEntriesByName('wl-complete').length > 0);
+  const shown = await counted(page);
+  await meanwhile(page);
+  await page.close();
+  return shown;
+}
+
 describe('dashboard shell', () => {
-  const COUNTED = '[data-testid="wl-stat-counted"]';
-  const openDashboard = (clock?: number) => openPage('dashboard.html', COUNTED, clock);
-  const counted = (page: Page) => page.locator(`#root ${COUNTED}`).textContent();
-  /** Opens the dashboard, lets it settle with every section, runs `meanwhile`, closes it: that keeps its shell. */
-  async function visit(meanwhile: (page: Page) => Promise<void> = async () => undefined): Promise<string | null> {
-    const { page } = await openDashboard();
-    await page.waitForFunction(() => performance.getEntriesByName('wl-complete').length > 0);
-    const shown = await counted(page);
-    await meanwhile(page);
-    await page.close();
-    return shown;
-  }
 
   it('shows the first screen of last time, then the dashboard takes over with the same, never both', async () => {
     const expected = await visit();
@@ -343,18 +352,9 @@ describe('dashboard shell', () => {
  * being exact: the next opening, from a cold background, shows the new figures at once.
  */
 describe('shells remade by the background', () => {
-  const COUNTED = '[data-testid="wl-stat-counted"]';
-  const openDashboard = () => openPage('dashboard.html', COUNTED);
-  const counted = (page: Page) => page.locator(`#root ${COUNTED}`).textContent();
-
   /** Opens both pages once with live figures (they keep their shells) and closes them. */
   async function openBoth(): Promise<{ popup: number; dashboard: string | null }> {
-    const popup = Number(await glance());
-    const { page } = await openDashboard();
-    await page.waitForFunction(() => performance.getEntriesByName('wl-complete').length > 0);
-    const dashboard = await counted(page);
-    await page.close();
-    return { popup, dashboard };
+    return { popup: Number(await glance()), dashboard: await visit() };
   }
 
   /** From a cold background, each page shows its shell first with `popup` / the dashboard's new count, and hands over to the same. */
@@ -372,9 +372,7 @@ describe('shells remade by the background', () => {
 
   it('after a write: both shells hold the new figures before either page is opened again', async () => {
     const before = await openBoth();
-    const record = generateRecords(options).find((r) => r.status === 'tagged' && r.reasonId !== null && r.reopened === null && !returned.has(r.id))!;
-    returned.add(record.id);
-    await patchRecord(browser, record.id, { reopened: { at: Date.now(), by: 'Анна', note: 'Вернулся' } });
+    await returnOneToWork();
     await waitForRemade(browser, 'popup');
     await waitForRemade(browser, 'dashboard');
     await expectRemadeShown(before.popup - 1);

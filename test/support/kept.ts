@@ -4,6 +4,8 @@
  * `npm run compare` and the browser tests. Storage keys as the product writes them.
  */
 import type { ExtensionBrowser } from './browser';
+import { REMAKE_ALARM } from '../../src/background/remake';
+import { CONFIG_KEYS, fittingShell, shellKey, shellStorageKey, type ShellPage } from '../../src/platform/shell';
 
 /** How far back `ageKept` moves the kept figures: a look earlier the same day. */
 const HOURS_AGO_MS = 2 * 3_600_000;
@@ -73,19 +75,21 @@ export async function keptTimes(browser: ExtensionBrowser, page: 'popup' | 'dash
  * Waits until `page`'s shell is exact again (src/background/remake.ts remakes it out of sight):
  * made at the database revision and settings stored now, and not past its `until`.
  */
-export async function waitForRemade(browser: ExtensionBrowser, page: 'popup' | 'dashboard', timeout = 20_000, pollMs = 200): Promise<void> {
+export async function waitForRemade(browser: ExtensionBrowser, page: ShellPage, timeout = 20_000, pollMs = 200): Promise<void> {
   const sw = await browser.serviceWorker();
   const deadline = Date.now() + timeout;
   for (;;) {
-    const fits = await sw.evaluate(async (page) => {
-      type Area = { get(k: string | string[]): Promise<Record<string, unknown>> };
-      const chrome = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
-      const shell = (await chrome.storage.session.get(`shell:${page}`))[`shell:${page}`] as { key: string; until: number | null } | undefined;
-      const local = await chrome.storage.local.get(['dbRevision', 'settings', 'catalog', 'health']);
-      const key = JSON.stringify([local.dbRevision ?? 0, local.settings ?? null, local.catalog ?? null, local.health ?? null]);
-      return shell !== undefined && shell.key === key && (shell.until === null || shell.until > Date.now());
-    }, page);
-    if (fits) return;
+    const { shell, local } = await sw.evaluate(
+      async ({ shellKey, configKeys }) => {
+        type Area = { get(k: string | string[]): Promise<Record<string, unknown>> };
+        const chrome = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
+        return { shell: (await chrome.storage.session.get(shellKey))[shellKey] ?? null, local: await chrome.storage.local.get(['dbRevision', ...configKeys]) };
+      },
+      { shellKey: shellStorageKey(page), configKeys: [...CONFIG_KEYS] },
+    );
+    // The product's own test (platform/shell.ts), on the values read from the extension.
+    const rev = typeof local.dbRevision === 'number' ? local.dbRevision : 0;
+    if (fittingShell(shell, shellKey(rev, local), Date.now()) !== null) return;
     if (Date.now() > deadline) throw new Error(`the ${page}'s shell was not remade within ${timeout} ms`);
     await new Promise((r) => setTimeout(r, pollMs));
   }
@@ -94,17 +98,17 @@ export async function waitForRemade(browser: ExtensionBrowser, page: 'popup' | '
 /** The alarm the background remakes shells at (src/background/remake.ts), made to go off now. */
 export async function fireRemakeAlarm(browser: ExtensionBrowser): Promise<void> {
   const sw = await browser.serviceWorker();
-  await sw.evaluate(() => {
+  await sw.evaluate((name) => {
     const chrome = (globalThis as unknown as { chrome: { alarms: { create(n: string, a: { when: number }): Promise<void> } } }).chrome;
-    return chrome.alarms.create('whylost-remake-shells', { when: Date.now() });
-  });
+    return chrome.alarms.create(name, { when: Date.now() });
+  }, REMAKE_ALARM);
 }
 
 /** When the background's remake alarm goes off (null: none set). */
 export async function remakeAlarm(browser: ExtensionBrowser): Promise<number | null> {
   const sw = await browser.serviceWorker();
-  return sw.evaluate(async () => {
+  return sw.evaluate(async (name) => {
     const chrome = (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } } }).chrome;
-    return (await chrome.alarms.get('whylost-remake-shells'))?.scheduledTime ?? null;
-  });
+    return (await chrome.alarms.get(name))?.scheduledTime ?? null;
+  }, REMAKE_ALARM);
 }
