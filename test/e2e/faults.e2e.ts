@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../support/browser';
 import { squeezeExtensionQuota } from '../support/faults';
-import { stopServiceWorker } from '../support/service-worker';
+import { firstStartDone, stopServiceWorker } from '../support/service-worker';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { amoSetStatus, eventually, panel, storedRecords } from '../support/drive';
 import type { ExtensionBrowser } from '../support/browser';
@@ -40,6 +40,7 @@ describe('faults', () => {
   it('a close while the service worker is asleep, and a save after it was stopped again, land as one record', async () => {
     const browser = await launchWithExtension();
     try {
+      await firstStartDone(browser);
       await stopServiceWorker(browser);
       const page = await closeLead(browser, '1001');
       // The capture woke the worker: the pending record exists before any answer.

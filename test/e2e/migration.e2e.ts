@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { RejectionSchema } from '../../src/core/rejection';
 import { SCHEMA_VERSIONS } from '../../src/core/storage/db';
 import { launchWithExtension } from '../support/browser';
-import { eventually, storedRecords } from '../support/drive';
+import { storedRecords } from '../support/drive';
 import { DB_FIXTURES, idbVersion, installOldDatabase, readDbFixture } from '../support/old-db';
 import { describeBackground } from '../support/diagnose';
-import { storedValue } from '../support/options';
+import { firstStartDone } from '../support/service-worker';
 import { stepper } from '../support/steps';
 
 const FILES = readdirSync(DB_FIXTURES).filter((f) => /^v\d+\.json$/.test(f));
@@ -30,12 +30,9 @@ describe.each(FILES)('database fixture %s', (file) => {
     const browser = await step('launch', () => launchWithExtension());
     let dash: Page | undefined;
     try {
-      // A profile being upgraded has run the extension before: its first start (the install id,
-      // which only the background makes) is done before the worker is stopped. Twice in stop 18's
-      // full e2e runs a worker stopped before that never came back for the dashboard's ask
-      // ("Receiving end does not exist" for 6 s, no worker seen by the test); alone, the file
-      // passed every time. Unexplained; this test is about the database, so it starts from there.
-      await step('first start done (install id made)', () => eventually(() => storedValue<string>(browser, 'installId'), (id) => typeof id === 'string', 15_000), 16_000);
+      // A profile being upgraded has run the extension before: its first start is done before
+      // the worker is stopped (stop 18 saw a worker stopped before it stay gone for 6 s).
+      await step('first start done (install id made)', () => firstStartDone(browser), 16_000);
       // Its version as built (Dexie keeps version × 10): read then, not after — the worker may
       // wake and upgrade it the moment it is closed, which is what the next steps wait for anyway.
       expect(await step('stop the worker, build the old database', () => installOldDatabase(browser, fx), 40_000)).toBe(fx.version * 10);
