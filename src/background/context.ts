@@ -13,6 +13,8 @@ export interface BackgroundContext {
    * is refreshed after it (see refreshBadge).
    */
   changed(): Promise<void>;
+  /** Counts the badge again, without making the caller wait (see badgeRefresher). */
+  refreshBadge(): Promise<void>;
 }
 
 export function createBackgroundContext(db: WhyLostDB): BackgroundContext {
@@ -23,6 +25,7 @@ export function createBackgroundContext(db: WhyLostDB): BackgroundContext {
       await dbRevisionItem.setValue(((await dbRevisionItem.getValue()) + 1) % Number.MAX_SAFE_INTEGER);
       badge();
     },
+    refreshBadge: badge,
   };
 }
 

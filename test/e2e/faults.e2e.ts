@@ -9,6 +9,7 @@ import { squeezeExtensionQuota } from '../support/faults';
 import { firstStartDone, stopServiceWorker } from '../support/service-worker';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { amoSetStatus, eventually, panel, storedRecords } from '../support/drive';
+import { badgeText, writeSettings } from '../support/panel-drive';
 import type { ExtensionBrowser } from '../support/browser';
 import type { Page } from 'playwright-core';
 
@@ -59,7 +60,7 @@ describe('faults', () => {
     }
   });
 
-  it('a tab closed with the panel open leaves a pending record; a restart on the same profile keeps everything', async () => {
+  it('a tab closed with the panel open leaves a pending record; a restart on the same profile keeps everything, the badge counted again', async () => {
     const first = await launchWithExtension({ profileDir: undefined });
     const profileDir = first.profileDir;
     let second: ExtensionBrowser | null = null;
@@ -73,6 +74,7 @@ describe('faults', () => {
       await eventually(() => storedRecords(first), (r) => r.length === 2);
       await abandoned.close(); // the panel was open, nothing answered
       const before = await storedRecords(first);
+      await expect.poll(() => badgeText(first), { timeout: 10_000 }).toBe('1');
       expect(before.map((r) => [r.leadId, r.status]).sort()).toEqual([
         ['1001', 'tagged'],
         ['1002', 'pending'],
@@ -85,6 +87,11 @@ describe('faults', () => {
       const popup = await second.openExtensionPage('popup.html');
       await expect(popup.locator('[data-testid="wl-total"]').textContent()).resolves.toBe('1');
       await expect(popup.locator('[data-testid="wl-pending"]').textContent()).resolves.toBe('1');
+      // The badge is counted when the browser starts (a new browser shows none of its own)…
+      await expect.poll(() => badgeText(second!), { timeout: 10_000 }).toBe('1');
+      // …and again when the settings name someone else: the pending close is not theirs.
+      await writeSettings(second, (s) => ({ ...s, identity: { id: 'someone-else', name: 'Другой менеджер', fromCrm: false } }));
+      await expect.poll(() => badgeText(second!), { timeout: 10_000 }).toBe('');
     } finally {
       await second?.close();
       if (!second) await first.close().catch(() => undefined);

@@ -16,7 +16,7 @@ function setup() {
   const db = openDatabase(`handlers-${++n}-${Math.random()}`);
   let changes = 0;
   const uploads = new UploadStore();
-  stop = registerExchangeHandlers(db, { db, changed: async () => void changes++ }, uploads);
+  stop = registerExchangeHandlers(db, { db, changed: async () => void changes++, refreshBadge: async () => undefined }, uploads);
   return { db, uploads, changes: () => changes };
 }
 
