@@ -57,7 +57,7 @@ export function badgeRefresher(db: WhyLostDB, update: (db: WhyLostDB) => Promise
 }
 
 /** The toolbar badge: this browser's own closes waiting for a reason. */
-export async function updateBadge(db: WhyLostDB): Promise<void> {
+async function updateBadge(db: WhyLostDB): Promise<void> {
   const { settings } = await loadSettings();
   const pending = await repo.pendingCount(db, settings.identity.id);
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
