@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { identityOf, patchRecord, seedGenerated } from '../support/seed';
 import { stopServiceWorker } from '../support/service-worker';
+import { shiftClock } from '../support/clock';
 import { setIdentity } from '../support/sharing';
 import { generateRecords, type GenerateOptions } from '../support/generate';
 import { ageKept, fireRemakeAlarm, keptTimes, remakeAlarm, waitForRemade } from '../support/kept';
@@ -71,22 +72,7 @@ async function nextMidnight(): Promise<number> {
  */
 async function openPage(path: string, figure: string, clock?: number): Promise<Opened> {
   const page = await browser.context.newPage();
-  if (clock !== undefined) {
-    await page.addInitScript((at) => {
-      const offset = at - Date.now();
-      const Real = Date;
-      class Shifted extends Real {
-        constructor(...args: unknown[]) {
-          if (args.length === 0) super(Real.now() + offset);
-          else super(...(args as [string]));
-        }
-        static override now() {
-          return Real.now() + offset;
-        }
-      }
-      globalThis.Date = Shifted as DateConstructor;
-    }, clock);
-  }
+  if (clock !== undefined) await shiftClock(page, clock);
   await page.addInitScript((figure) => {
     const w = window as unknown as { __most: number; __shellTotal: string | null; __shellHtml: string | null };
     w.__most = 0;

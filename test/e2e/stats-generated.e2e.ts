@@ -12,6 +12,7 @@ import { generateRecords, type GenerateOptions } from '../support/generate';
 import { identityOf, seedGenerated, snapshotSize } from '../support/seed';
 import { describeBackground } from '../support/diagnose';
 import { stopServiceWorker } from '../support/service-worker';
+import { nextLocalMidnight, shiftClock } from '../support/clock';
 
 const N = 3_000;
 let browser: ExtensionBrowser;
@@ -109,6 +110,25 @@ describe('statistics of 3,000 generated records', () => {
     const from = localMonthStart(Date.now());
     await settle(dash, 'wl-stat-counted', count((r) => corrected(r) && r.detectedAt >= from));
     await tid(dash, 'wl-filter-reset').click();
+  });
+
+  it('left open over midnight on "7 days", moves its range on to the new day', async () => {
+    const midnight = nextLocalMidnight(Date.now());
+    const dayStart = (t: number, back: number) => {
+      const d = new Date(t);
+      return new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime();
+    };
+    const inWeek = (now: number) => count((r) => corrected(r) && r.detectedAt >= dayStart(now, 6));
+    // The day that leaves "7 days" at midnight holds records, so the figure must change.
+    expect(inWeek(midnight)).not.toBe(inWeek(midnight - 1));
+    const page = await browser.context.newPage();
+    await shiftClock(page, midnight - 6_000);
+    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    await tid(page, 'wl-filter-period').selectOption('7d', { timeout: 15_000 });
+    await settle(page, 'wl-stat-counted', inWeek(midnight - 1));
+    await settle(page, 'wl-stat-counted', inWeek(midnight));
+    expect(await tid(page, 'wl-filter-period').inputValue()).toBe('7d');
+    await page.close();
   });
 
   it('hygiene figures match, whatever the clock between the two sides', async () => {

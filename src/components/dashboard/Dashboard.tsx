@@ -9,7 +9,7 @@ import { dropShell, keepShell, openingMarkup, type ShellFigures } from '../../pl
 import { markFigures, markOnce } from '../render-marks';
 import { OPENING } from './ask-early';
 import { DASHBOARD_SECTIONS } from './sections';
-import { currentQuery, useStats } from './stats-store';
+import { currentQuery, useMovingPeriod, useStats } from './stats-store';
 import { useStatsSync } from './use-stats-sync';
 
 /**
@@ -74,6 +74,7 @@ const loadConfig = startedEarly(loadPageConfig);
 
 export function Dashboard() {
   useStatsSync();
+  useMovingPeriod();
   const state = useLive(loadConfig);
   const result = useStats((s) => s.result);
   useRenderMarks(state.status === 'ready' && result.status === 'ready' ? result.rev : null, result.status === 'ready' && !result.kept);
