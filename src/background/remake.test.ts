@@ -1,11 +1,12 @@
 /**
  * Which shells the background remakes (remake.ts `staleShells`): a page's that the user opened
- * before, that is not exact now and that is not open (an open page keeps its own).
+ * before, that is not exact now and that is not open (an open page keeps its own). And what the
+ * page rendered out of sight may store through the background (`relay`).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { shellKey } from '../platform/shell';
-import { staleShells } from './remake';
+import { relay, staleShells, type Rendering } from './remake';
 
 const NOW = Date.UTC(2026, 11, 5, 12);
 const tz = new Date(NOW).getTimezoneOffset();
@@ -49,5 +50,40 @@ describe('staleShells', () => {
     await fakeBrowser.storage.session.set({ 'shell:popup': shell(4, null), 'shell:dashboard': shell(4, null) });
     open = ['dashboard'];
     expect(await staleShells(NOW)).toEqual(['popup']);
+  });
+});
+
+describe('relay', () => {
+  const url = fakeBrowser.runtime.getURL('/popup.html' as never);
+  const from = { id: fakeBrowser.runtime.id, url };
+  const rendering = (): Rendering & { done: number } => {
+    const r = { page: 'popup' as const, url, done: 0, kept: () => void r.done++ };
+    return r;
+  };
+  const setShell = (stored: unknown, target: Rendering | null, sender: { id?: string; url?: string; tab?: unknown } = from) =>
+    relay({ area: 'session', op: 'set', arg: { 'shell:popup': stored } }, sender, target);
+
+  it('keeps the shell of the page it renders when it is exact now, and says the render is done', async () => {
+    const target = rendering();
+    await expect(setShell(shell(5, null, Date.now() - 1_000), target)).resolves.toEqual({ ok: true, value: undefined });
+    expect((await fakeBrowser.storage.session.get('shell:popup'))['shell:popup']).toMatchObject({ key: shellKey(5, config) });
+    expect(target.done).toBe(1);
+  });
+
+  it('a shell of before a write made meanwhile replaces nothing (a newer one the user kept stays); the render is done all the same', async () => {
+    const newer = shell(5, null, Date.now() - 1_000);
+    await fakeBrowser.storage.session.set({ 'shell:popup': newer });
+    const target = rendering();
+    await expect(setShell(shell(4, null, Date.now() - 1_000), target)).resolves.toEqual({ ok: false, message: 'the shell is out of date: not kept' });
+    expect((await fakeBrowser.storage.session.get('shell:popup'))['shell:popup']).toEqual(newer);
+    expect(target.done).toBe(1);
+  });
+
+  it('refuses any caller but the page it renders, and everything when it renders none', async () => {
+    const refused = { ok: false, message: 'storage is relayed only for a page the background renders' };
+    await expect(setShell(shell(5, null), null)).resolves.toEqual(refused);
+    await expect(setShell(shell(5, null), rendering(), { ...from, url: fakeBrowser.runtime.getURL('/options.html' as never) })).resolves.toEqual(refused);
+    await expect(setShell(shell(5, null), rendering(), { ...from, tab: { id: 1 } })).resolves.toEqual(refused);
+    expect(await fakeBrowser.storage.session.get('shell:popup')).toEqual({});
   });
 });

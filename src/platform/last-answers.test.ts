@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { keepAnswer, lastAnswer } from './last-answers';
+import { keepAnswer, keptAnswerKeys, lastAnswer } from './last-answers';
 import { dbRevisionItem } from './stored';
 
 const Schema = z.object({ total: z.number() });
@@ -25,6 +25,17 @@ describe('last answers', () => {
     await expect(lastAnswer('b', Schema, 2_000)).resolves.toBeNull();
     await dbRevisionItem.setValue(8);
     await expect(lastAnswer('a', Schema, 2_000)).resolves.toBeNull();
+  });
+
+  it('an answer of before a write is not kept, and does not replace one of after it', async () => {
+    await dbRevisionItem.setValue(8);
+    await keepAnswer('popup:30d', 8, { total: 5 }, null, 1_000);
+    await keepAnswer('popup:30d', 7, { total: 3 }, null, 1_100);
+    await keepAnswer('popup:7d', 7, { total: 1 }, null, 1_100);
+    await expect(lastAnswer('popup:30d', Schema, 2_000)).resolves.toEqual({ total: 5 });
+    await expect(keptAnswerKeys()).resolves.toEqual(['popup:30d']);
+    await keepAnswer('popup:30d', 8, { total: 6 }, null, 1_200);
+    await expect(lastAnswer('popup:30d', Schema, 2_000)).resolves.toEqual({ total: 6 });
   });
 
   it('keeps only the newest few views', async () => {

@@ -44,11 +44,15 @@ export async function keptAnswerKeys(): Promise<string[]> {
 
 /**
  * Keeps a live answer for `key`, computed at database revision `rev`, exact until `until` (null:
- * for ever) if nothing is written.
+ * for ever) if nothing is written: only while `rev` is the current revision. An answer asked
+ * before a write can arrive after it, even after another page kept the one of after it (a page
+ * the background renders out of sight while records are written): it would never be shown, and
+ * must not replace that one.
  */
 export async function keepAnswer(key: string, rev: number, value: unknown, until: number | null, now = Date.now()): Promise<void> {
   // Read afresh, never from the page's start-up values: another page may have kept one since.
-  const all = await readAll(lastAnswersItem.getValue());
+  const [all, current] = await Promise.all([readAll(lastAnswersItem.getValue()), loadDbRevision()]);
+  if (rev !== current) return;
   all[key] = { rev, ...keptTime(until, now), value };
   const newest = Object.entries(all)
     .sort((a, b) => b[1].at - a[1].at)

@@ -5,7 +5,7 @@
  * dashboard's is its first screen as it opened: no hover, no unfolded table, the opening view.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { identityOf, patchRecord, seedGenerated } from '../support/seed';
 import { stopServiceWorker } from '../support/service-worker';
@@ -42,6 +42,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+});
+// A test that fails leaves its pages open; an open popup or dashboard keeps its own shell, so the
+// background would remake none for the tests after it (one failure seen as three).
+afterEach(async () => {
+  for (const page of browser.context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close();
 });
 
 interface Opened {
