@@ -62,8 +62,8 @@ describe('start-up values', () => {
   it('kept figures: shown from start-up values while the revision matches; kept afresh, never over newer keeps', async () => {
     const { z } = await import('zod');
     const { boot, answers } = await page();
-    await answers.keepAnswer('a', 4, { n: 1 }, null);
     await fakeBrowser.storage.local.set({ dbRevision: 4 });
+    await answers.keepAnswer('a', 4, { n: 1 }, null);
     await boot.readStartup();
     await answers.keepAnswer('b', 4, { n: 2 }, null); // another page keeps one after this page started
     expect(await answers.lastAnswer('a', z.object({ n: z.number() }))).toEqual({ n: 1 });

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../core/lazy-schema';
 import { keptFits, keptTime } from './kept-time';
-import { loadDbRevision, readItem } from './stored';
+import { dbRevisionItem, loadDbRevision, readItem } from './stored';
 import { defineItem } from './storage-item';
 
 const EntrySchema = lazySchema(() =>
@@ -51,7 +51,7 @@ export async function keptAnswerKeys(): Promise<string[]> {
  */
 export async function keepAnswer(key: string, rev: number, value: unknown, until: number | null, now = Date.now()): Promise<void> {
   // Read afresh, never from the page's start-up values: another page may have kept one since.
-  const [all, current] = await Promise.all([readAll(lastAnswersItem.getValue()), loadDbRevision()]);
+  const [all, current] = await Promise.all([readAll(lastAnswersItem.getValue()), dbRevisionItem.getValue()]);
   if (rev !== current) return;
   all[key] = { rev, ...keptTime(until, now), value };
   const newest = Object.entries(all)
