@@ -12,7 +12,7 @@ import { generateRecords, type GenerateOptions } from '../support/generate';
 import { identityOf, seedGenerated, snapshotSize } from '../support/seed';
 import { describeBackground } from '../support/diagnose';
 import { stopServiceWorker } from '../support/service-worker';
-import { nextLocalMidnight, shiftClock } from '../support/clock';
+import { localMidnight, shiftClock } from '../support/clock';
 
 const N = 3_000;
 let browser: ExtensionBrowser;
@@ -113,12 +113,8 @@ describe('statistics of 3,000 generated records', () => {
   });
 
   it('left open over midnight on "7 days", moves its range on to the new day', async () => {
-    const midnight = nextLocalMidnight(Date.now());
-    const dayStart = (t: number, back: number) => {
-      const d = new Date(t);
-      return new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime();
-    };
-    const inWeek = (now: number) => count((r) => corrected(r) && r.detectedAt >= dayStart(now, 6));
+    const midnight = localMidnight(Date.now(), 1);
+    const inWeek = (now: number) => count((r) => corrected(r) && r.detectedAt >= localMidnight(now, -6));
     // The day that leaves "7 days" at midnight holds records, so the figure must change.
     expect(inWeek(midnight)).not.toBe(inWeek(midnight - 1));
     const page = await browser.context.newPage();
@@ -138,12 +134,8 @@ describe('statistics of 3,000 generated records', () => {
     // background's answer lies between the plain counts at a time before it was asked and a
     // minute later.
     const before = Date.now();
-    const midnight = (t: number, days: number) => {
-      const d = new Date(t);
-      return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days).getTime();
-    };
-    const pendingOld = (now: number) => count((r) => r.status === 'pending' && r.detectedAt < midnight(now, -30));
-    const due = (now: number) => count((r) => r.status === 'follow-up' && r.followUpAt! < midnight(now, 1));
+    const pendingOld = (now: number) => count((r) => r.status === 'pending' && r.detectedAt < localMidnight(now, -30));
+    const due = (now: number) => count((r) => r.status === 'follow-up' && r.followUpAt! < localMidnight(now, 1));
     await tid(dash, 'wl-pending-days').fill('30', { timeout: 15_000 });
     const within = (v: number, lo: number, hi: number) => v >= lo && v <= hi;
     await expect

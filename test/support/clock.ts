@@ -1,7 +1,8 @@
 /**
- * A page's clock moved: its `Date` reads `at` at the page's first line and runs on from there,
- * while its timers stay the real ones. For what happens at a time the tests cannot wait for (a
- * page left open over midnight), without touching the machine's or the background's clock.
+ * Time in the browser tests. A page's clock moved: its `Date` reads `at` at the page's first line
+ * and runs on from there, while its timers stay the real ones. For what happens at a time the
+ * tests cannot wait for (a page left open over midnight), without touching the machine's or the
+ * background's clock. And local midnights, for plain counts by whole days.
  */
 import type { Page } from 'playwright-core';
 
@@ -23,8 +24,11 @@ export async function shiftClock(page: Page, at: number): Promise<void> {
   }, at);
 }
 
-/** 00:00 local time of the day after `t`'s (the machine's zone, which the browser shares). */
-export function nextLocalMidnight(t: number): number {
+/**
+ * 00:00 local time of the day `days` after `t`'s (negative: before; 0: `t`'s own), in the
+ * machine's zone, which the browser shares. Written apart from src/core, whose days it checks.
+ */
+export function localMidnight(t: number, days: number): number {
   const d = new Date(t);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days).getTime();
 }

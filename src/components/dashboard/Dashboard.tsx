@@ -9,8 +9,8 @@ import { dropShell, keepShell, openingMarkup, type ShellFigures } from '../../pl
 import { markFigures, markOnce } from '../render-marks';
 import { OPENING } from './ask-early';
 import { DASHBOARD_SECTIONS } from './sections';
-import { currentQuery, useMovingPeriod, useStats } from './stats-store';
-import { useStatsSync } from './use-stats-sync';
+import { currentQuery, useStats } from './stats-store';
+import { useMovingPeriod, useStatsSync } from './use-stats-sync';
 
 /**
  * Marks renders with data: `wl-ready` once (kept figures or live), `wl-live` once live, and

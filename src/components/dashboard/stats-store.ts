@@ -3,12 +3,10 @@
  * (period choice, raw/corrected, trend grain, hygiene thresholds), the latest answer, and the
  * drill-down. Short-lived UI state; the answer comes from the background (protocol/stats.ts).
  */
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Filter } from '../../core/filters';
 import type { DashboardStats, DrillCell, StatsQuery, StatsView } from '../../core/protocol';
-import { presetRange, presetUntil, type Grain, type PeriodPreset } from '../../core/stats-periods';
-import { delayTo } from '../../platform/kept-time';
+import { presetRange, type Grain, type PeriodPreset } from '../../core/stats-periods';
 import { useFilter } from './filter-store';
 
 export type PeriodChoice = PeriodPreset | 'custom';
@@ -74,30 +72,6 @@ export function currentQuery(filter: Filter = useFilter.getState().filter): Stat
 export function drillDown(cell: DrillCell, title: string): void {
   useStats.getState().openDrill({ cell, title });
   requestAnimationFrame(() => document.getElementById('wl-drill')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
-}
-
-/**
- * A preset's range is fixed when it is picked ("7 days": from 00:00 six days back): a dashboard
- * left open over midnight (or into a new month for "this month") moves it on then, as picking the
- * period again would, and the figures follow the filter. A custom range stays as it was typed.
- */
-export function useMovingPeriod(): void {
-  const period = useStats((s) => s.period);
-  useEffect(() => {
-    if (period === 'custom') return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const arm = () => {
-      const until = presetUntil(period, Date.now());
-      if (until === null) return;
-      timer = setTimeout(() => {
-        // Timers may run early (delayTo caps a long wait) or late (a sleeping machine): only moved once past.
-        if (Date.now() >= until) useStats.getState().setPeriod(period);
-        arm();
-      }, delayTo(until));
-    };
-    arm();
-    return () => clearTimeout(timer);
-  }, [period]);
 }
 
 /** Back to everything: the shared filter emptied, the period "all". */

@@ -4,10 +4,12 @@
  * during this page's import at most one every IMPORT_PACE_MS), and when settings or the catalog
  * change. An answer that arrives after a newer question is dropped. The opening view first
  * shows the figures it showed last time when nothing was written since (platform/last-answers.ts):
- * a sleeping background takes a while to start, and the live answer replaces them.
+ * a sleeping background takes a while to start, and the live answer replaces them. A preset
+ * period left open over midnight moves its range on (`useMovingPeriod`).
  */
 import { useEffect } from 'react';
 import { DashboardStatsSchema } from '../../core/protocol';
+import { presetUntil } from '../../core/stats-periods';
 import { keepAnswer, lastAnswer } from '../../platform/last-answers';
 import { delayTo } from '../../platform/kept-time';
 import { dbRevisionItem, watchConfig } from '../../platform/stored';
@@ -129,4 +131,28 @@ export function useStatsSync(): void {
       stop.forEach((s) => s());
     };
   }, []);
+}
+
+/**
+ * A preset's range is fixed when it is picked ("7 days": from 00:00 six days back): a dashboard
+ * left open over midnight (or into a new month for "this month") moves it on then, as picking the
+ * period again would, and the figures follow the filter. A custom range stays as it was typed.
+ */
+export function useMovingPeriod(): void {
+  const period = useStats((s) => s.period);
+  useEffect(() => {
+    if (period === 'custom') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      const until = presetUntil(period, Date.now());
+      if (until === null) return;
+      timer = setTimeout(() => {
+        // Timers may run early (delayTo caps a long wait) or late (a sleeping machine): only moved once past.
+        if (Date.now() >= until) useStats.getState().setPeriod(period);
+        arm();
+      }, delayTo(until));
+    };
+    arm();
+    return () => clearTimeout(timer);
+  }, [period]);
 }
