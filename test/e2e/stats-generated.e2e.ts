@@ -12,7 +12,8 @@ import { generateRecords, type GenerateOptions } from '../support/generate';
 import { identityOf, seedGenerated, snapshotSize } from '../support/seed';
 import { describeBackground } from '../support/diagnose';
 import { stopServiceWorker } from '../support/service-worker';
-import { localMidnight, shiftClock } from '../support/clock';
+import { jumpClock, localMidnight, shiftClock } from '../support/clock';
+import { WALL_CHECK_MS } from '../../src/platform/wall-timer';
 
 const N = 3_000;
 let browser: ExtensionBrowser;
@@ -125,6 +126,34 @@ describe('statistics of 3,000 generated records', () => {
     await settle(page, 'wl-stat-counted', inWeek(midnight));
     expect(await tid(page, 'wl-filter-period').inputValue()).toBe('7d');
     await page.close();
+  });
+
+  it('left open across a night the machine slept through, both pages move on to the new day once it wakes', async () => {
+    // A sleeping machine moves the clock on and not the pages' timers (they count on a clock that
+    // stopped): here the pages' clocks jump from 21:00 to 09:00 the next day while the timers they
+    // set for midnight are still three hours away. Nobody touches the pages (a headless browser
+    // shows every page and sends no visibility or focus events: the unit test checks those): their
+    // check of the clock finds the new day within WALL_CHECK_MS.
+    const evening = localMidnight(Date.now(), 1) - 3 * 3_600_000;
+    const inDays = (days: number, now: number) => count((r) => corrected(r) && r.detectedAt >= localMidnight(now, 1 - days));
+    const dashboard = await browser.context.newPage();
+    const popup = await browser.context.newPage();
+    await shiftClock(dashboard, evening);
+    await shiftClock(popup, evening);
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    await tid(dashboard, 'wl-filter-period').selectOption('7d', { timeout: 15_000 });
+    await settle(dashboard, 'wl-stat-counted', inDays(7, evening));
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const popupTotal = () => tid(popup, 'wl-total').textContent();
+    await expect.poll(popupTotal, { timeout: 10_000 }).toBe(String(inDays(30, evening)));
+    const [woke] = await Promise.all([jumpClock(dashboard, 12 * 3_600_000), jumpClock(popup, 12 * 3_600_000)]);
+    expect(inDays(7, woke)).not.toBe(inDays(7, evening));
+    expect(inDays(30, woke)).not.toBe(inDays(30, evening));
+    const awake = { timeout: WALL_CHECK_MS + 10_000 };
+    await expect.poll(() => num(dashboard, 'wl-stat-counted'), awake).toBe(inDays(7, woke));
+    await expect.poll(popupTotal, awake).toBe(String(inDays(30, woke)));
+    expect(await tid(dashboard, 'wl-filter-period').inputValue()).toBe('7d');
+    await Promise.all([dashboard.close(), popup.close()]);
   });
 
   it('hygiene figures match, whatever the clock between the two sides', async () => {

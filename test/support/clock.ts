@@ -6,22 +6,44 @@
  */
 import type { Page } from 'playwright-core';
 
+/** Where a moved clock keeps how far it is moved, for `jumpClock`. */
+const OFFSET = '__wlClockOffset';
+
 /** Call before the page's navigation. */
 export async function shiftClock(page: Page, at: number): Promise<void> {
-  await page.addInitScript((at) => {
-    const offset = at - Date.now();
-    const Real = Date;
-    class Shifted extends Real {
-      constructor(...args: unknown[]) {
-        if (args.length === 0) super(Real.now() + offset);
-        else super(...(args as [string]));
+  await page.addInitScript(
+    ({ at, key }) => {
+      const clock = globalThis as unknown as Record<string, number>;
+      clock[key] = at - Date.now();
+      const Real = Date;
+      class Shifted extends Real {
+        constructor(...args: unknown[]) {
+          if (args.length === 0) super(Real.now() + clock[key]!);
+          else super(...(args as [string]));
+        }
+        static override now() {
+          return Real.now() + clock[key]!;
+        }
       }
-      static override now() {
-        return Real.now() + offset;
-      }
-    }
-    globalThis.Date = Shifted as DateConstructor;
-  }, at);
+      globalThis.Date = Shifted as DateConstructor;
+    },
+    { at, key: OFFSET },
+  );
+}
+
+/**
+ * Moves a page's clock (moved by `shiftClock` before it loaded) on by `ms` at once, its timers
+ * left as they are: what a machine that sleeps does to a page (its timers count on a clock that
+ * stopped meanwhile). Returns the page's time now.
+ */
+export async function jumpClock(page: Page, ms: number): Promise<number> {
+  return page.evaluate(
+    ({ ms, key }) => {
+      (globalThis as unknown as Record<string, number>)[key]! += ms;
+      return Date.now();
+    },
+    { ms, key: OFFSET },
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import { useEffect } from 'react';
 import { DashboardStatsSchema } from '../../core/protocol';
 import { presetUntil } from '../../core/stats-periods';
 import { keepAnswer, lastAnswer } from '../../platform/last-answers';
-import { delayTo } from '../../platform/kept-time';
+import { atWallTime } from '../../platform/wall-timer';
 import { dbRevisionItem, watchConfig } from '../../platform/stored';
 import { takeEarly } from '../../platform/early';
 import { request } from '../../platform/messaging';
@@ -42,8 +42,8 @@ export function useStatsSync(): void {
     /** When a question was last asked, and the paced question after writes during an import. */
     let lastAsked = -Infinity;
     let paced: ReturnType<typeof setTimeout> | null = null;
-    /** Asks again when the figures on screen stop being exact (a pending close turns old, …). */
-    let expiry: ReturnType<typeof setTimeout> | null = null;
+    /** Asks again when the figures on screen stop being exact (a pending close turns old, …): its cancel. */
+    let expiry: (() => void) | null = null;
     void openingKept.then(
       (kept) => {
         if (kept && alive && !answered && generation === 1) useStats.getState().setResult({ status: 'ready', value: kept, rev: 0, at: null, kept: true });
@@ -78,8 +78,8 @@ export function useStatsSync(): void {
           answered = true;
           if (alive && mine === generation) {
             useStats.getState().setResult({ status: 'ready', value, rev: mine, at: revision });
-            if (expiry) clearTimeout(expiry);
-            expiry = value.until === null ? null : setTimeout(() => run(true), delayTo(value.until));
+            expiry?.();
+            expiry = value.until === null ? null : atWallTime(value.until, () => run(true));
           }
           if (`dashboard:${key}` === opening && revision !== null) void keepAnswer(opening, revision, value, value.until).catch(() => undefined);
         },
@@ -127,7 +127,7 @@ export function useStatsSync(): void {
     return () => {
       alive = false;
       if (paced) clearTimeout(paced);
-      if (expiry) clearTimeout(expiry);
+      expiry?.();
       stop.forEach((s) => s());
     };
   }, []);
@@ -136,23 +136,23 @@ export function useStatsSync(): void {
 /**
  * A preset's range is fixed when it is picked ("7 days": from 00:00 six days back): a dashboard
  * left open over midnight (or into a new month for "this month") moves it on then, as picking the
- * period again would, and the figures follow the filter. A custom range stays as it was typed.
+ * period again would, and the figures follow the filter (by the clock on the wall: a night the
+ * machine slept through included, platform/wall-timer.ts). A custom range stays as it was typed.
  */
 export function useMovingPeriod(): void {
   const period = useStats((s) => s.period);
   useEffect(() => {
     if (period === 'custom') return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancel: (() => void) | undefined;
     const arm = () => {
       const until = presetUntil(period, Date.now());
       if (until === null) return;
-      timer = setTimeout(() => {
-        // Timers may run early (delayTo caps a long wait) or late (a sleeping machine): only moved once past.
-        if (Date.now() >= until) useStats.getState().setPeriod(period);
+      cancel = atWallTime(until, () => {
+        useStats.getState().setPeriod(period);
         arm();
-      }, delayTo(until));
+      });
     };
     arm();
-    return () => clearTimeout(timer);
+    return () => cancel?.();
   }, [period]);
 }

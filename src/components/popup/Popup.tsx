@@ -9,7 +9,7 @@ import { PERIOD_PRESETS, presetRange, presetUntil, type PeriodPreset } from '../
 import type { HealthReport } from '../../core/health';
 import { PopupStatsSchema, type PopupStats } from '../../core/protocol';
 import { keepAnswer, lastAnswer } from '../../platform/last-answers';
-import { delayTo } from '../../platform/kept-time';
+import { atWallTime } from '../../platform/wall-timer';
 import { loadPageConfig, startedEarly, type Loaded, type PageConfig } from '../../platform/live';
 import { dbRevisionItem, healthItem, loadHealth, watchConfig } from '../../platform/stored';
 import { takeEarly } from '../../platform/early';
@@ -69,9 +69,9 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
     let alive = true;
     let generation = 0;
     const key = popupKey(period);
-    // A popup left open past its period's end (midnight) asks again then.
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const stopTimer = () => timer !== null && clearTimeout(timer);
+    // A popup left open past its period's end (midnight) asks again then (a sleep past it included).
+    let timer: (() => void) | null = null;
+    const stopTimer = () => timer?.();
     const run = () => {
       stopTimer();
       const mine = ++generation;
@@ -96,7 +96,7 @@ function usePopupData(period: PeriodPreset): Loaded<PopupData> {
           live = true;
           setState({ status: 'ready', value: { config, health, stats, live: true, rev: at, until } });
           void keepAnswer(key, at, stats, until).catch(() => undefined);
-          if (until !== null) timer = setTimeout(run, delayTo(until));
+          if (until !== null) timer = atWallTime(until, run);
         },
         (error: unknown) => current() && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );
