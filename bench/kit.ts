@@ -30,6 +30,11 @@ export interface BenchContext {
 export interface BenchModule {
   /** Short id: the file name, the marker in docs/benchmarks.md, the CLI filter. */
   name: string;
+  /**
+   * Its block's marker in docs/benchmarks.md, where not `name`: a run on other data than the
+   * documented one (fewer records) gets a block of its own rather than replacing that one.
+   */
+  block?: string;
   title: string;
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }

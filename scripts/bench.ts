@@ -86,8 +86,9 @@ function writeDoc(results: Result[], command: string): void {
   let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : DOC_HEAD;
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   for (const { module, rows, load } of results) {
+    const id = module.block ?? module.name;
     const block = [
-      `<!-- bench:${module.name} -->`,
+      `<!-- bench:${id} -->`,
       `## ${module.title}`,
       '',
       `\`${command}\` — ${when} UTC, ${RUNS} run(s)`,
@@ -95,9 +96,9 @@ function writeDoc(results: Result[], command: string): void {
       `Machine: ${machine()}. Load average (1 min) ${load[0].toFixed(1)} at the start, ${load[1].toFixed(1)} at the end.`,
       '',
       ...table(rows),
-      `<!-- /bench:${module.name} -->`,
+      `<!-- /bench:${id} -->`,
     ].join('\n');
-    const re = new RegExp(`<!-- bench:${module.name} -->[\\s\\S]*?<!-- /bench:${module.name} -->`);
+    const re = new RegExp(`<!-- bench:${id} -->[\\s\\S]*?<!-- /bench:${id} -->`);
     doc = re.test(doc) ? doc.replace(re, block) : `${doc.trimEnd()}\n\n${block}\n`;
   }
   writeFileSync(DOC, doc);
@@ -154,7 +155,9 @@ async function main(): Promise<void> {
     console.log(`\n${r.module.title}\n`);
     console.log(table(r.rows).join('\n'));
   }
-  const command = ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
+  // The environment that changes what is measured is part of the command (bench/stats.bench.ts).
+  const env = process.env.WHYLOST_BENCH_RECORDS ? [`WHYLOST_BENCH_RECORDS=${process.env.WHYLOST_BENCH_RECORDS}`] : [];
+  const command = [...env, 'npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
   writeDoc(results, command);
   console.log(`\nRecorded in ${DOC}`);
   const failed = results.flatMap((r) => r.rows.filter((row) => row.target !== undefined && median(row.samples) > row.target!));
