@@ -106,17 +106,22 @@ export function dropShell(): void {
  * health as stored when the page started, and whether any of them changed since. Started first
  * thing (`watchShellInputs`, before the page reads them itself), so a change the page may have
  * rendered with is always seen: its markup could then be of either value, and it is not kept.
+ * And the newest database revision written while the page is open (null: none): figures of an
+ * older one are not kept (another page open at the same time may have kept the newer ones).
  */
-let inputs: { page: ShellPage; config: Record<string, unknown> | null; changed: boolean } | null = null;
+let inputs: { page: ShellPage; config: Record<string, unknown> | null; changed: boolean; rev: number | null } | null = null;
 
 /** Call from the page's first lines, before it reads its settings, catalog and health. */
 export function watchShellInputs(page: ShellPage): void {
   const session = browser.storage.session;
   if (!session) return;
-  const mine = { page, config: null as Record<string, unknown> | null, changed: false };
+  const mine = { page, config: null as Record<string, unknown> | null, changed: false, rev: null as number | null };
   inputs = mine;
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !CONFIG_KEYS.some((k) => k in changes) || mine.changed) return;
+    if (area !== 'local') return;
+    const rev: unknown = changes.dbRevision?.newValue;
+    if (typeof rev === 'number') mine.rev = Math.max(mine.rev ?? rev, rev);
+    if (!CONFIG_KEYS.some((k) => k in changes) || mine.changed) return;
     mine.changed = true;
     session.remove(shellStorageKey(page)).catch(() => undefined);
   });
@@ -132,7 +137,8 @@ export function watchShellInputs(page: ShellPage): void {
  * exact; null otherwise): after
  * its markup has settled, and when the page is hidden or closed (a popup is often closed within
  * a second of opening). Nothing is kept once the settings, catalog or health changed while the
- * page was open, and nothing at all in a page that did not call `watchShellInputs` first.
+ * page was open, nothing of figures older than a write seen meanwhile, and nothing at all in a
+ * page that did not call `watchShellInputs` first.
  * `markup` gives what is kept (by default the root's markup as it is; a page with state of its
  * own on screen — a hover, an unfolded table — gives its opening look: `openingMarkup`).
  * Returns the stop.
@@ -152,6 +158,9 @@ export function keepShell(root: HTMLElement, figures: () => ShellFigures | null,
     timer = null;
     const shown = figures();
     if (shown === null || watched.config === null || watched.changed) return;
+    // Written since these figures were asked for: their shell would never be shown, and stored, it
+    // would replace the one a page open meanwhile kept with the new figures. The new ones follow.
+    if (watched.rev !== null && shown.rev < watched.rev) return;
     const key = shellKey(shown.rev, watched.config);
     if (!dirty && key === savedKey && shown.until === savedUntil) return;
     dirty = false;
