@@ -119,8 +119,10 @@ export function watchShellInputs(page: ShellPage): void {
   inputs = mine;
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    const rev: unknown = changes.dbRevision?.newValue;
-    if (typeof rev === 'number') mine.rev = Math.max(mine.rev ?? rev, rev);
+    if ('dbRevision' in changes) {
+      const rev: unknown = changes.dbRevision?.newValue;
+      mine.rev = typeof rev === 'number' ? rev : null;
+    }
     if (!CONFIG_KEYS.some((k) => k in changes) || mine.changed) return;
     mine.changed = true;
     session.remove(shellStorageKey(page)).catch(() => undefined);
