@@ -67,7 +67,7 @@ export function CorrectedSection({ config }: DashboardSectionProps) {
         <p className="wl-hint">{t('stats.corrected.none')}</p>
       ) : (
         <div className="wl-tablewrap">
-          <table className="wl-table">
+          <table className="wl-table wl-bymonth">
             <thead>
               <tr>
                 <th scope="col">{t('stats.corrected.month')}</th>
