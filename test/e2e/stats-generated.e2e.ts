@@ -156,6 +156,36 @@ describe('statistics of 3,000 generated records', () => {
     await Promise.all([dashboard.close(), popup.close()]);
   });
 
+  it('keeps the filters in view while scrolling where the window is large, not where they would cover a third of it; months on one line', async () => {
+    const look = async (width: number, height: number) => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+      await page.waitForSelector('#wl-corrected tbody tr');
+      const seen = await page.evaluate(async () => {
+        document.getElementById('wl-corrected')!.scrollIntoView();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const filters = document.querySelector('[data-testid="wl-filters"]')!.getBoundingClientRect();
+        // The month cells of the raw/corrected table: how many lines each one's text takes.
+        const lines = [...document.querySelectorAll('#wl-corrected tbody tr > :first-child')].map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        return { filtersTop: filters.top, filtersBottom: filters.bottom, months: lines.length, lines: Math.max(...lines) };
+      });
+      await page.close();
+      return seen;
+    };
+    const laptop = await look(1366, 768);
+    expect(laptop.filtersTop).toBe(0);
+    expect(laptop.filtersBottom).toBeLessThan(768 / 5);
+    const narrow = await look(760, 1000);
+    expect(narrow.filtersBottom).toBeLessThanOrEqual(0);
+    expect(narrow.months).toBeGreaterThan(6);
+    expect(narrow.lines).toBe(1);
+  });
+
   it('hygiene figures match, whatever the clock between the two sides', async () => {
     await settle(dash, 'wl-stat-counted', count(corrected));
     // "Older than N days" and "due" move with the clock, at local midnights (whole days: a pending
