@@ -10,6 +10,13 @@ import { LANGS } from './primitives';
 
 export type Params = Record<string, string | number | null | undefined>;
 
+/**
+ * The locale each language writes numbers and dates in, on every page alike: English as written
+ * in the UK (day first, 24 hours, like the Russian and Ukrainian ones), not as `'en'` alone gives
+ * (month first, AM/PM), so the popup, the dashboard and the record page show one date the same way.
+ */
+export const LOCALES: Record<Lang, string> = { ru: 'ru-RU', uk: 'uk-UA', en: 'en-GB' };
+
 /** Translates the keys K (every key of the areas the translator was built from). */
 export type Translate<K extends string = string> = (key: K, params?: Params) => string;
 

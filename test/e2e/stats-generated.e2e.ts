@@ -14,6 +14,7 @@ import { describeBackground } from '../support/diagnose';
 import { stopServiceWorker } from '../support/service-worker';
 import { jumpClock, localMidnight, shiftClock } from '../support/clock';
 import { WALL_CHECK_MS } from '../../src/platform/wall-timer';
+import { defaultSettings } from '../../src/core/settings';
 
 const N = 3_000;
 let browser: ExtensionBrowser;
@@ -220,6 +221,18 @@ describe('statistics of 3,000 generated records', () => {
       .slice(0, 50)
       .map((r) => r.id);
     expect(shown).toEqual(newest);
+    // Each column's heading starts where its text does (lead, reason, comment, manager: text, left).
+    const offsets = await dash.locator('table[data-testid="wl-drill"]').evaluate((table) => {
+      const left = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getClientRects()[0]?.left ?? NaN;
+      };
+      const heads = [...table.querySelectorAll('thead th')];
+      const cells = [...table.querySelectorAll('tbody tr:first-child > td')];
+      return [1, 2, 3, 4].map((i) => Math.abs(left(heads[i]!) - left(cells[i]!)));
+    });
+    expect(offsets.every((d) => d < 2), `heading vs text, px: ${offsets.join(', ')}`).toBe(true);
 
     const word = 'бюджет';
     await tid(dash, 'wl-drill-search').fill(word.toUpperCase());
@@ -259,6 +272,26 @@ describe('statistics of 3,000 generated records', () => {
     const mine = count((r) => r.status === 'pending' && r.owner.id === options.me);
     expect(mine).toBeLessThan(count((r) => r.status === 'pending'));
     await expect(tid(popup, 'wl-pending').textContent()).resolves.toBe(String(mine));
+    await popup.close();
+  });
+
+  it("in English, the popup writes a close's time as the dashboard does: day first, 24 hours", async () => {
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.evaluate(
+      (settings) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings }),
+      { ...defaultSettings(options.me), language: 'en' as const },
+    );
+    await popup.reload();
+    await expect.poll(() => popup.locator('#wl-pending-title').textContent()).toBe('Closes waiting for a reason');
+    const first = popup.locator('[data-testid="wl-pending-item"]').first();
+    const id = await first.getAttribute('data-record-id');
+    const record = records.find((r) => r.id === id)!;
+    const d = new Date(record.detectedAt);
+    const two = (n: number) => String(n).padStart(2, '0');
+    // en-GB's short date, as the dashboard's drill-down writes it (not en-US's 12/2/26, 1:43 AM).
+    expect(await first.locator('.wl-pending-meta').textContent()).toBe(
+      `${record.host} · ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}`,
+    );
     await popup.close();
   });
 });

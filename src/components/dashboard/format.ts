@@ -3,10 +3,10 @@
  * put in an href. Shared by the dashboard and the popup.
  */
 import { reasonLabel } from '../../core/catalog';
+import { LOCALES } from '../../core/i18n-core';
 import type { Lang } from '../../core/primitives';
 import type { PageConfig } from '../../platform/live';
 
-const LOCALES: Record<Lang, string> = { ru: 'ru-RU', uk: 'uk-UA', en: 'en-GB' };
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {

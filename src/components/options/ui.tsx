@@ -7,6 +7,7 @@ import type { HealthReport } from '../../core/health';
 import type { CrmId, Lang } from '../../core/primitives';
 import { request } from '../../platform/messaging';
 import { healthItem } from '../../platform/stored';
+import { LOCALES } from '../../core/i18n-core';
 
 export const CRM_NAMES: Record<CrmId, string> = { amocrm: 'amoCRM / Kommo', bitrix24: 'Bitrix24', onebox: 'OneBox' };
 
@@ -103,5 +104,5 @@ export function SavedCheckbox({ testId, stored, disabled, onSave }: { testId: st
 }
 
 export function formatTime(at: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

@@ -8,6 +8,7 @@ import type { Rejection } from '../../core/rejection';
 import { loadPageConfig, useLive } from '../../platform/live';
 import { request } from '../../platform/messaging';
 import './pending.css';
+import { LOCALES } from '../../core/i18n-core';
 
 /** Shown in the popup; the rest are reached through "answer all". */
 const SHOWN = 8;
@@ -22,7 +23,7 @@ export function PendingList() {
   if (state.status !== 'ready' || state.value.pending.length === 0) return null;
   const { config, pending } = state.value;
   const { t, lang } = config;
-  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeStyle: 'short' });
   const shown = pending.slice(0, SHOWN);
 
   return (

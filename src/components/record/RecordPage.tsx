@@ -17,6 +17,7 @@ import { call } from '../../platform/messaging';
 import { saveFailure } from '../panel/explain';
 import { Panel } from '../panel/Panel';
 import type { Theme } from '../panel/theme';
+import { LOCALES } from '../../core/i18n-core';
 
 type Loaded = { config: PageConfig; memory: LastSegments; records: Rejection[]; missing: string[] };
 
@@ -145,7 +146,7 @@ export function RecordPage({ ids }: { ids: string[] }) {
 }
 
 function formatWhen(at: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
 function LeadCard({ record: r, t, lang, config, link }: { record: Rejection; t: Translate; lang: Lang; config: PageConfig; link: boolean }) {
@@ -153,7 +154,7 @@ function LeadCard({ record: r, t, lang, config, link }: { record: Rejection; t: 
   const reason = findReason(config.catalog, r.reasonId);
   const status =
     r.status === 'follow-up' && r.followUpAt
-      ? t('record.status.follow-up', { date: new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(r.followUpAt) })
+      ? t('record.status.follow-up', { date: new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium' }).format(r.followUpAt) })
       : t(`record.status.${r.status}`);
   return (
     <li className="wl-record-lead" data-testid="wl-record-lead" data-record-id={r.id}>

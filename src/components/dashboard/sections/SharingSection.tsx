@@ -16,6 +16,7 @@ import { useFilter } from '../filter-store';
 import { useImporting } from '../stats-store';
 import type { DashboardSectionProps } from './index';
 import './sharing.css';
+import { LOCALES } from '../../../core/i18n-core';
 
 type Status = { kind: 'working' | 'ok' | 'error'; text: string } | null;
 
@@ -244,7 +245,7 @@ function catalogText(config: DashboardSectionProps['config'], file: string, o: E
     const text = t(o.status === 'applied' ? 'sharing.catalog.applied' : 'sharing.catalog.same', { file, revision: o.revision });
     return o.status === 'applied' && o.dropped.length ? `${text} ${t('sharing.catalog.dropped', { ids: o.dropped.join(', ') })}` : text;
   }
-  const date = new Date(o.fileUpdatedAt).toLocaleDateString(lang);
+  const date = new Date(o.fileUpdatedAt).toLocaleDateString(LOCALES[lang]);
   const ask = t(o.verdict === 'older' ? 'sharing.catalog.askOlder' : 'sharing.catalog.askConflict', { file, date, fileRevision: o.fileRevision, localRevision: o.localRevision });
   return o.dropped.length ? `${ask} ${t('sharing.catalog.dropped', { ids: o.dropped.join(', ') })}` : ask;
 }

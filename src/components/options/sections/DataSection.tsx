@@ -13,6 +13,7 @@ import { useLive } from '../../../platform/live';
 import { call, request } from '../../../platform/messaging';
 import type { SectionProps } from './index';
 import './data.css';
+import { LOCALES } from '../../../core/i18n-core';
 
 type Status = { kind: 'ok' | 'error' | 'working'; text: string } | null;
 type Pending = { uploadId: string; file: string; text: string };
@@ -56,7 +57,7 @@ export function DataSection({ config }: SectionProps) {
       file: file.name,
       text: t('data.restore.check', {
         file: file.name,
-        date: new Date(o.exportedAt).toLocaleString(lang),
+        date: new Date(o.exportedAt).toLocaleString(LOCALES[lang]),
         who: o.exportedBy.name || o.exportedBy.id,
         records: o.records,
         revision: o.catalogRevision,
