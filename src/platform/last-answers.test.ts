@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { keepAnswer, keptAnswerKeys, lastAnswer } from './last-answers';
 import { dbRevisionItem } from './stored';
@@ -44,4 +44,27 @@ describe('last answers', () => {
     await expect(lastAnswer('k0', Schema, 2_000)).resolves.toBeNull();
     await expect(lastAnswer('k11', Schema, 2_000)).resolves.toEqual({ total: 11 });
   });
+
+  it('two pages keeping theirs at the same moment both keep it (one at a time, by a lock)', async () => {
+    await dbRevisionItem.setValue(3);
+    // Without a lock manager (as here in Node) the two read-modify-writes interleave: one is lost.
+    await Promise.all([keepAnswer('popup:30d', 3, { total: 1 }, null, 1_000), keepAnswer('dashboard:{}', 3, { total: 2 }, null, 1_000)]);
+    const unlocked = (await keptAnswerKeys()).length;
+    // Web Locks as the browser gives them to every extension page: one holder of a name at a time.
+    let tail: Promise<unknown> = Promise.resolve();
+    const request = <T>(_name: string, work: () => Promise<T>) => {
+      const run = tail.then(work);
+      tail = run.catch(() => undefined);
+      return run;
+    };
+    vi.stubGlobal('navigator', { locks: { request } });
+    await Promise.all([keepAnswer('popup:7d', 3, { total: 3 }, null, 1_000), keepAnswer('popup:all', 3, { total: 4 }, null, 1_000)]);
+    expect(unlocked, 'without a lock one of the two is lost: the race this guards against').toBe(1);
+    await expect(lastAnswer('popup:7d', Schema, 2_000)).resolves.toEqual({ total: 3 });
+    await expect(lastAnswer('popup:all', Schema, 2_000)).resolves.toEqual({ total: 4 });
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
 });

@@ -49,13 +49,30 @@ export async function keptAnswerKeys(): Promise<string[]> {
  * the background renders out of sight while records are written): it would never be shown, and
  * must not replace that one.
  */
-export async function keepAnswer(key: string, rev: number, value: unknown, until: number | null, now = Date.now()): Promise<void> {
-  // Read afresh, never from the page's start-up values: another page may have kept one since.
-  const [all, current] = await Promise.all([readAll(lastAnswersItem.getValue()), dbRevisionItem.getValue()]);
-  if (rev !== current) return;
-  all[key] = { rev, ...keptTime(until, now), value };
-  const newest = Object.entries(all)
-    .sort((a, b) => b[1].at - a[1].at)
-    .slice(0, MAX_ENTRIES);
-  await lastAnswersItem.setValue(Object.fromEntries(newest));
+export function keepAnswer(key: string, rev: number, value: unknown, until: number | null, now = Date.now()): Promise<void> {
+  return oneAtATime(async () => {
+    // Read afresh, never from the page's start-up values: another page may have kept one since.
+    const [all, current] = await Promise.all([readAll(lastAnswersItem.getValue()), dbRevisionItem.getValue()]);
+    if (rev !== current) return;
+    all[key] = { rev, ...keptTime(until, now), value };
+    const newest = Object.entries(all)
+      .sort((a, b) => b[1].at - a[1].at)
+      .slice(0, MAX_ENTRIES);
+    await lastAnswersItem.setValue(Object.fromEntries(newest));
+  });
+}
+
+interface Locks {
+  request<T>(name: string, work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * The kept answers are one stored object, read, changed and written back: two pages keeping
+ * theirs at the same moment (the popup rendered out of sight after a write while the dashboard
+ * is open and asks again) would each write back the other's old state, and one answer is lost.
+ * Done one at a time across the extension's pages (Web Locks: released if a page goes away).
+ */
+function oneAtATime(work: () => Promise<void>): Promise<void> {
+  const locks = (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
+  return locks ? locks.request('whylost-last-answers', work) : work();
 }
