@@ -240,6 +240,20 @@ describe('statistics of 3,000 generated records', () => {
     await expect.poll(() => num(dash, 'wl-drill-total', 'data-count')).toBe(matching);
   });
 
+  it("from the keyboard too: the trend's table gives each count as a button that opens its leads", async () => {
+    await tid(dash, 'wl-drill-close').click();
+    await tid(dash, 'wl-trend-table-toggle').focus();
+    await dash.keyboard.press('Enter');
+    await tid(dash, 'wl-trend-table').waitFor();
+    await dash.keyboard.press('Tab');
+    const cell = dash.locator('[data-testid="wl-trend-cell"]:focus');
+    const [start, reasonId, shown] = await cell.evaluate((e) => [Number(e.getAttribute('data-start')), e.getAttribute('data-reason-id')!, e.textContent!] as const);
+    const inCell = (r: Rejection) => corrected(r) && (reasonId === '__others' || r.reasonId === reasonId) && r.detectedAt >= start && r.detectedAt < nextMonthStart(start);
+    if (reasonId !== '__others') expect(Number(shown.replace(/\D/g, ''))).toBe(count(inCell));
+    await dash.keyboard.press('Enter');
+    await expect.poll(() => num(dash, 'wl-drill-total', 'data-count')).toBe(Number(shown.replace(/\D/g, '')));
+  });
+
   it('a stopped background comes back with the same figures (snapshot + change log)', async () => {
     // The cache saved its columns (all N records, log position included) once it caught up.
     await expect.poll(() => snapshotSize(dash), { timeout: 15_000 }).toBe(N);
