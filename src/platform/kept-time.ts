@@ -21,15 +21,3 @@ export function keptTime(until: number | null, now = Date.now()): KeptTime {
 export function keptFits(kept: KeptTime, now: number): boolean {
   return now >= kept.at && (kept.until === null || now < kept.until) && kept.tz === new Date(now).getTimezoneOffset();
 }
-
-/** The longest delay setTimeout takes (a longer one fires at once). */
-const MAX_DELAY_MS = 2 ** 31 - 1;
-
-/**
- * A setTimeout delay to `until`, for a page that shows live figures to ask again when they stop
- * being exact: never negative, and at most what setTimeout takes (then it asks again early, and
- * sets the next).
- */
-export function delayTo(until: number, now = Date.now()): number {
-  return Math.min(Math.max(0, until - now), MAX_DELAY_MS);
-}

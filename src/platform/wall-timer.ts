@@ -6,10 +6,17 @@
  * day's figures only hours after waking, and show yesterday's "7 days" as live until then. So
  * the clock is also read whenever the page is shown or focused again, and every WALL_CHECK_MS.
  */
-import { delayTo } from './kept-time';
 
 /** How often a page waiting for a moment reads the clock besides its timer (at most this late after waking). */
 export const WALL_CHECK_MS = 15_000;
+
+/** The longest delay setTimeout takes (a longer one fires at once). */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** A setTimeout delay to `until`: never negative, and at most what setTimeout takes (then it runs early and is set again). */
+function delayTo(until: number, now = Date.now()): number {
+  return Math.min(Math.max(0, until - now), MAX_DELAY_MS);
+}
 
 /** The page's own events after which the clock is read again (a machine waking shows the page again). */
 const WAKE_EVENTS = ['visibilitychange', 'focus', 'pageshow'] as const;

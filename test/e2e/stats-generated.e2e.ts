@@ -14,7 +14,7 @@ import { describeBackground } from '../support/diagnose';
 import { stopServiceWorker } from '../support/service-worker';
 import { jumpClock, localMidnight, shiftClock } from '../support/clock';
 import { WALL_CHECK_MS } from '../../src/platform/wall-timer';
-import { defaultSettings } from '../../src/core/settings';
+import { writeSettings } from '../support/panel-drive';
 
 const N = 3_000;
 let browser: ExtensionBrowser;
@@ -290,12 +290,8 @@ describe('statistics of 3,000 generated records', () => {
   });
 
   it("in English, the popup writes a close's time as the dashboard does: day first, 24 hours", async () => {
+    await writeSettings(browser, (s) => ({ ...s, language: 'en' }), options.me);
     const popup = await browser.openExtensionPage('popup.html');
-    await popup.evaluate(
-      (settings) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings }),
-      { ...defaultSettings(options.me), language: 'en' as const },
-    );
-    await popup.reload();
     await expect.poll(() => popup.locator('#wl-pending-title').textContent()).toBe('Closes waiting for a reason');
     const first = popup.locator('[data-testid="wl-pending-item"]').first();
     const id = await first.getAttribute('data-record-id');

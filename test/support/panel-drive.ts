@@ -41,9 +41,13 @@ export function panelIn(root: Locator) {
 
 export const crmPanel = (page: Page) => panelIn(panel(page).root);
 
-/** Writes the whole settings object (defaults + `change`) as the options page would. */
-export async function writeSettings(browser: ExtensionBrowser, change: (s: Settings) => Settings): Promise<Settings> {
-  const settings = change(defaultSettings('e2e-install'));
+/**
+ * Writes the whole settings object (defaults + `change`) as the options page would. The defaults
+ * are made for `installId` (the identity whose closes are "mine"): pass the browser's own where
+ * its records' owner matters.
+ */
+export async function writeSettings(browser: ExtensionBrowser, change: (s: Settings) => Settings, installId = 'e2e-install'): Promise<Settings> {
+  const settings = change(defaultSettings(installId));
   const page = await browser.openExtensionPage('popup.html');
   try {
     await page.evaluate((value) => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.set({ settings: value }), settings);

@@ -3,11 +3,11 @@
  * health, dates in the page's language.
  */
 import { useEffect, useState } from 'react';
+import { LOCALES } from '../../core/i18n-core';
 import type { HealthReport } from '../../core/health';
 import type { CrmId, Lang } from '../../core/primitives';
 import { request } from '../../platform/messaging';
 import { healthItem } from '../../platform/stored';
-import { LOCALES } from '../../core/i18n-core';
 
 export const CRM_NAMES: Record<CrmId, string> = { amocrm: 'amoCRM / Kommo', bitrix24: 'Bitrix24', onebox: 'OneBox' };
 

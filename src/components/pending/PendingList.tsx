@@ -2,13 +2,13 @@
  * The closes still waiting for a reason, newest first, for the toolbar popup: each with a way
  * to answer it now (the record page with the panel) and a link back to the lead in the CRM.
  */
+import { LOCALES } from '../../core/i18n-core';
 import type { Translate } from '../../core/i18n';
 import { recordPagePath, safeHttpUrl } from '../../core/links';
 import type { Rejection } from '../../core/rejection';
 import { loadPageConfig, useLive } from '../../platform/live';
 import { request } from '../../platform/messaging';
 import './pending.css';
-import { LOCALES } from '../../core/i18n-core';
 
 /** Shown in the popup; the rest are reached through "answer all". */
 const SHOWN = 8;

@@ -5,6 +5,7 @@
  * (one reason for all, or one by one). Live: re-reads after every database write.
  */
 import { useRef, useState } from 'react';
+import { LOCALES } from '../../core/i18n-core';
 import { findReason, reasonLabel } from '../../core/catalog';
 import type { Translate } from '../../core/i18n';
 import { recordPagePath, safeHttpUrl } from '../../core/links';
@@ -17,7 +18,6 @@ import { call } from '../../platform/messaging';
 import { saveFailure } from '../panel/explain';
 import { Panel } from '../panel/Panel';
 import type { Theme } from '../panel/theme';
-import { LOCALES } from '../../core/i18n-core';
 
 type Loaded = { config: PageConfig; memory: LastSegments; records: Rejection[]; missing: string[] };
 

@@ -5,6 +5,7 @@
  * Every text from a file (names, file names, problems) is rendered as text, never as HTML.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
+import { LOCALES } from '../../../core/i18n-core';
 import { csvParts, CSV_SEPARATORS, defaultSeparator, type CsvSeparator } from '../../../core/exchange/csv';
 import { catalogFileText, exchangeFileName, recordsFileParts } from '../../../core/exchange/json';
 import { describeRefusal, problem, type ImportProblem } from '../../../core/exchange/problems';
@@ -16,7 +17,6 @@ import { useFilter } from '../filter-store';
 import { useImporting } from '../stats-store';
 import type { DashboardSectionProps } from './index';
 import './sharing.css';
-import { LOCALES } from '../../../core/i18n-core';
 
 type Status = { kind: 'working' | 'ok' | 'error'; text: string } | null;
 

@@ -5,6 +5,7 @@
  * the word shown.
  */
 import { useState, type ChangeEvent } from 'react';
+import { LOCALES } from '../../../core/i18n-core';
 import { backupFileParts, exchangeFileName } from '../../../core/exchange/json';
 import { describeRefusal, problem } from '../../../core/exchange/problems';
 import { EMPTY_FILTER } from '../../../core/filters';
@@ -13,7 +14,6 @@ import { useLive } from '../../../platform/live';
 import { call, request } from '../../../platform/messaging';
 import type { SectionProps } from './index';
 import './data.css';
-import { LOCALES } from '../../../core/i18n-core';
 
 type Status = { kind: 'ok' | 'error' | 'working'; text: string } | null;
 type Pending = { uploadId: string; file: string; text: string };
